@@ -1,0 +1,59 @@
+"""MkDocs glue: hand the generated NGO pages to MkDocs. All the work lives in ``ngosite``.
+
+``mkdocs build`` stops with the full list of data problems; ``mkdocs serve`` reports them and
+keeps showing every valid entry, so a contributor can fix files while watching the site.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ngosite.history import last_changed  # noqa: E402
+from ngosite.pages import render_site_pages  # noqa: E402
+from ngosite.problems import Severity, format_text  # noqa: E402
+from ngosite.registry import DataError, Registry, load_registry  # noqa: E402
+from ngosite.search_index import fold_index_file  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.ngo_pages")
+_state: dict[str, object] = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        registry = load_registry(root)
+    except DataError as exc:
+        raise PluginError("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
+    for problem in registry.problems:
+        (log.warning if problem.severity is Severity.WARNING else log.error)(str(problem))
+    if registry.errors and _state["command"] != "serve":
+        raise PluginError(
+            "Dane zawierają błędy; popraw je i uruchom budowanie ponownie:\n"
+            + format_text(registry.problems))
+    _state["registry"] = registry
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    registry: Registry = _state["registry"]  # type: ignore[assignment]
+    changed = last_changed(registry.root, "ngos")
+    for page in render_site_pages(registry, changed):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+@event_priority(-100)
+def on_post_build(config) -> None:
+    fold_index_file(Path(config.site_dir) / "search" / "search_index.json")

@@ -1,0 +1,80 @@
+"""The ``ngosite`` command: validate the data, export the JSON Schema.
+
+It prints problems for people (default), as GitHub Actions annotations (inline on a pull
+request's changed lines) or as JSON for other hosts. It never shows a Python traceback to an
+NGO volunteer: an unexpected failure becomes a short Polish message (set NGOSITE_DEBUG=1 to see
+the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .problems import format_github, format_json, format_text
+from .registry import DataError, load_registry
+from .schema import organisation_schema
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ngosite",
+        description="Serwis organizacji pozarządowych gminy: sprawdzanie danych i eksport schematu.",
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="katalog projektu (z ngos/ i data/); domyślnie bieżący")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="sprawdź wszystkie pliki danych i wypisz problemy")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                       help="text: dla ludzi; github: adnotacje GitHub Actions; json")
+    schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
+    schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
+    return parser
+
+
+def _validate(root: Path, fmt: str) -> int:
+    try:
+        registry = load_registry(root)
+        problems = registry.problems
+        n_valid = len(registry.entries)
+    except DataError as exc:
+        problems = tuple(exc.problems)
+        n_valid = 0
+    print(FORMATTERS[fmt](problems))
+    if fmt == "text":
+        print(f"Poprawne wpisy organizacji: {n_valid}.", file=sys.stderr)
+    return 1 if any(p.severity.value == "error" for p in problems) else 0
+
+
+def _schema(output: Path | None) -> int:
+    text = json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.root, args.format)
+        return _schema(args.output)
+    except Exception:  # noqa: BLE001 - the one place that keeps tracebacks from volunteers
+        if os.environ.get("NGOSITE_DEBUG"):
+            traceback.print_exc()
+        print("Nieoczekiwany błąd programu (to nie jest błąd w Twoich danych). Zgłoś go "
+              "administratorom serwisu; szczegóły pokaże uruchomienie z NGOSITE_DEBUG=1.",
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Polish text folded to plain ASCII, for matching what residents type on a phone.
+
+Residents often search without Polish letters (``straz``, ``kolo gospodyn``). Unicode
+decomposition handles ą, ę, ó, ś, ż, ź, ć, ń, but not ł, which is a letter of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "ø": "o", "ß": "ss"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """``Koło Gospodyń w Miłkach`` → ``kolo gospodyn w milkach``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def folded_variants(text: str) -> list[str]:
+    """The folded spellings of the words in ``text`` that have Polish letters, each once.
+
+    Added beside the original text in a search index, they let ``milki`` find ``Miłki``
+    while ``Miłki`` still finds itself.
+    """
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        folded = fold(word)
+        if folded != word.lower() and folded not in seen:
+            seen[folded] = None
+    return list(seen)

@@ -1,0 +1,160 @@
+"""The directory and one page per NGO, as Markdown files made of escaped HTML.
+
+Python builds the context, Jinja templates (autoescaping on) make the HTML, and each page is
+handed to MkDocs as a Markdown document whose body is one raw HTML block, so the theme, the
+search index and the navigation treat it like any hand-written page.
+
+Titles go into the front matter already HTML-escaped: mkdocs-material prints ``page.meta.title``
+unescaped into ``<title>``, the header and the search results.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from urllib.parse import urlsplit
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .folding import fold
+from .markdown_text import render_markdown, summary
+from .polish_dates import polish_date
+from .registry import Entry, Registry
+from .vocabulary import (
+    LEGAL_FORMS,
+    OTHER_REGISTERS,
+    PUBLIC_BENEFIT_AREAS,
+    SOCIAL_NETWORKS,
+    TARGET_GROUPS,
+)
+
+DIRECTORY = "organizacje"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page MkDocs did not find on disk: its path under docs/ and its Markdown source."""
+
+    src_uri: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class ContactLink:
+    label: str
+    text: str
+    href: str
+    external: bool = False
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("ngosite", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _page(src_uri: str, title: str, body: str, **meta: object) -> GeneratedPage:
+    front = yaml.safe_dump({"title": html.escape(title), **meta}, allow_unicode=True,
+                           sort_keys=False)
+    # A blank line inside the HTML would end MkDocs' raw block; the templates have none.
+    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body.strip()}\n")
+
+
+def render_site_pages(registry: Registry, changed: dict[str, date]) -> list[GeneratedPage]:
+    pages = [directory_page(registry)]
+    pages.extend(organisation_page(registry, entry, changed.get(entry.file))
+                 for entry in registry)
+    return pages
+
+
+def directory_page(registry: Registry) -> GeneratedPage:
+    cards = [_card(entry) for entry in registry]
+    used_areas = {slug for e in registry for slug in e.org.areas}
+    used_forms = {e.org.legal_form for e in registry}
+    body = _environment().get_template("directory.html").render(
+        settings=registry.settings,
+        cards=cards,
+        areas=[t for s, t in PUBLIC_BENEFIT_AREAS.items() if s in used_areas],
+        forms=[t for s, t in LEGAL_FORMS.items() if s in used_forms],
+        localities=registry.localities_in_use(),
+    )
+    return _page(f"{DIRECTORY}/index.md", "Organizacje pozarządowe", body)
+
+
+def _card(entry: Entry) -> dict[str, object]:
+    org = entry.org
+    areas = [PUBLIC_BENEFIT_AREAS[a] for a in org.areas]
+    form = LEGAL_FORMS[org.legal_form]
+    words = [org.name, org.short_name or "", org.address.locality, form.label,
+             *(a.label for a in areas), *(TARGET_GROUPS[g].label for g in org.target_groups)]
+    return {
+        "slug": entry.slug,
+        "name": org.name,
+        "locality": org.address.locality,
+        "form": form,
+        "areas": areas,
+        "public_benefit": org.public_benefit,
+        "summary": summary(org.description),
+        "folded": fold(" ".join(words)),
+    }
+
+
+def organisation_page(registry: Registry, entry: Entry, changed: date | None) -> GeneratedPage:
+    org = entry.org
+    settings = registry.settings
+    street_line = " ".join(p for p in (org.address.street, org.address.number) if p)
+    other = org.identifiers.other_registration
+    body = _environment().get_template("organisation.html").render(
+        org=org,
+        form=LEGAL_FORMS[org.legal_form],
+        areas=[PUBLIC_BENEFIT_AREAS[a] for a in org.areas],
+        groups=[TARGET_GROUPS[g] for g in org.target_groups],
+        show_street=org.address.pin_precision == "adres",
+        street_line=street_line,
+        other_registration=OTHER_REGISTERS[other.registry] if other else None,
+        description_html=Markup(render_markdown(org.description)),
+        offer_html=Markup(render_markdown(org.offer)),
+        contact_links=contact_links(org),
+        verified_text=polish_date(org.verified),
+        changed=changed,
+        changed_text=polish_date(changed) if changed else "",
+        edit_url=settings.edit_url(entry.file),
+        issue_url=settings.new_issue_url(f"Błąd we wpisie: {entry.slug}"),
+    )
+    return _page(f"{DIRECTORY}/{entry.slug}.md", org.name, body)
+
+
+def contact_links(org: object) -> list[ContactLink]:
+    contact = org.contact  # type: ignore[attr-defined]
+    links: list[ContactLink] = []
+    if contact.email:
+        links.append(ContactLink("E-mail", contact.email, f"mailto:{contact.email}"))
+    if contact.phone:
+        digits = "".join(c for c in contact.phone if c.isdigit() or c == "+")
+        tel = digits if digits.startswith("+") else f"+48{digits}"
+        links.append(ContactLink("Telefon", contact.phone, f"tel:{tel}"))
+    if contact.website:
+        links.append(ContactLink("Strona internetowa", _display_url(contact.website),
+                                 contact.website, external=True))
+    for url in contact.social:
+        links.append(ContactLink(_network(url), _display_url(url), url, external=True))
+    return links
+
+
+def _display_url(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+
+
+def _network(url: str) -> str:
+    host = urlsplit(url).netloc.lower().removeprefix("www.").removeprefix("m.")
+    return SOCIAL_NETWORKS.get(host, "Profil")

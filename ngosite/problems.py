@@ -1,0 +1,103 @@
+"""One problem type for the whole project, and the ways to print a list of them.
+
+Every stage (load, validate, geocode, render) appends problems instead of raising, so a
+contributor sees everything wrong in one go. Messages are in Polish: the people who read
+them are NGO volunteers and municipal clerks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong in a data file, located as precisely as we can.
+
+    ``key`` uses the YAML author's spelling (``adres.kod_pocztowy``, ``kontakt.media[1]``),
+    so the message points at what they typed, not at a Python attribute.
+    """
+
+    file: str
+    line: int
+    column: int
+    key: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        label = "błąd" if self.severity is Severity.ERROR else "uwaga"
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f"pole „{self.key}”: " if self.key else ""
+        return f"{where}: {label}: {field}{self.message}"
+
+    def as_github_annotation(self) -> str:
+        """A GitHub Actions workflow command, shown inline on the changed line of a PR."""
+        level = "error" if self.severity is Severity.ERROR else "warning"
+        text = (f"pole „{self.key}”: " if self.key else "") + self.message
+        # Workflow commands end at a newline and treat % specially.
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        file = self.file.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{level} file={file},line={self.line},col={self.column}::{text}"
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def relative_name(path: Path, root: Path | None) -> str:
+    """The file name as a contributor knows it: relative to the project, with slashes."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def format_text(problems: Iterable[Problem]) -> str:
+    """The report for people: one line per problem, sorted by file and line, and a summary."""
+    items = sorted(problems)
+    if not items:
+        return "Wszystkie pliki są poprawne."
+    lines = [str(p) for p in items]
+    n_errors = len(errors(items))
+    n_files = len({p.file for p in items})
+    lines.append("")
+    lines.append(
+        f"Znaleziono: {n_errors} {plural(n_errors, 'błąd', 'błędy', 'błędów')}, "
+        f"{len(items) - n_errors} {plural(len(items) - n_errors, 'uwaga', 'uwagi', 'uwag')} "
+        f"w {n_files} {plural(n_files, 'pliku', 'plikach', 'plikach')}."
+    )
+    return "\n".join(lines)
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    return "\n".join(p.as_github_annotation() for p in sorted(problems))
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([p.as_dict() for p in sorted(problems)], ensure_ascii=False, indent=2)
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Polish plural form: 1 błąd, 2–4 błędy, 5 błędów (and 22 błędy, 25 błędów)."""
+    if n == 1:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many

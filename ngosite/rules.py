@@ -1,0 +1,92 @@
+"""Rules that look beyond one field: the locality list, other entries, the calendar.
+
+Each rule appends problems and never raises, so one bad entry cannot hide another's problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from .folding import fold
+from .gazetteer import Gazetteer
+from .model import Organisation, check_cross_field
+from .problems import Problem, Severity
+from .validate import problem_at
+from .yaml_source import SourceDocument
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+STALE_AFTER_DAYS = 730
+
+
+def suggest_slug(stem: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "nazwa-organizacji"
+
+
+def check_slug(name: str, stem: str) -> Problem | None:
+    """Slugs are the NGO's address on the site: lowercase ASCII, digits and single hyphens."""
+    if SLUG_PATTERN.fullmatch(stem):
+        return None
+    return Problem(
+        name, 1, 1, "",
+        f"nazwa pliku „{stem}” nie nadaje się na adres strony: używaj tylko małych liter bez "
+        f"polskich znaków, cyfr i pojedynczych myślników; zmień nazwę pliku na "
+        f"„{suggest_slug(stem)}.yml”",
+    )
+
+
+def check_entry(doc: SourceDocument, org: Organisation, gazetteer: Gazetteer, today: date,
+                problems: list[Problem]) -> None:
+    """Rules for one valid entry that need the gazetteer or the date."""
+    for path, message in check_cross_field(org):
+        problems.append(problem_at(doc, path, message))
+    localities = gazetteer.by_name()
+    locality = localities.get(org.address.locality)
+    if locality is None:
+        problems.append(problem_at(doc, ("adres", "miejscowosc"),
+                                   _unknown_locality(org.address.locality, localities)))
+    elif locality.postal_code and locality.postal_code != org.address.postal_code:
+        problems.append(problem_at(
+            doc, ("adres", "kod_pocztowy"),
+            f"miejscowość {locality.name} ma kod pocztowy {locality.postal_code}, a wpisano "
+            f"{org.address.postal_code}; sprawdź kod", Severity.WARNING))
+    if org.verified > today:
+        problems.append(problem_at(
+            doc, ("zweryfikowano",),
+            f"data {org.verified.isoformat()} jest z przyszłości; wpisz dzień, w którym "
+            "sprawdzono dane (najpóźniej dzisiejszy)"))
+    elif (today - org.verified).days > STALE_AFTER_DAYS:
+        problems.append(problem_at(
+            doc, ("zweryfikowano",),
+            f"dane sprawdzono ostatnio {org.verified.isoformat()}, ponad dwa lata temu; "
+            "sprawdź je i wpisz nową datę", Severity.WARNING))
+
+
+def _unknown_locality(given: str, localities: Iterable[str]) -> str:
+    names = sorted(localities)
+    by_folded = {fold(n): n for n in names}
+    close = by_folded.get(fold(given)) or next(
+        iter(difflib.get_close_matches(given, names, n=1, cutoff=0.6)), None)
+    hint = f" Czy chodziło o „{close}”?" if close else ""
+    return (f"miejscowości „{given}” nie ma na liście miejscowości gminy.{hint} "
+            f"Dozwolone: {', '.join(names)}. Jeśli miejscowości brakuje, zgłoś to urzędowi "
+            "(lista: data/miejscowosci.yml)")
+
+
+def check_unique_identifiers(entries: Iterable[tuple[SourceDocument, Organisation]],
+                             problems: list[Problem]) -> None:
+    """The same KRS, NIP or REGON in two files means one NGO entered twice."""
+    seen: dict[tuple[str, str], SourceDocument] = {}
+    for doc, org in entries:
+        for key in ("krs", "nip", "regon"):
+            value = getattr(org.identifiers, key)
+            if not value:
+                continue
+            first = seen.setdefault((key, value), doc)
+            if first is not doc:
+                problems.append(problem_at(
+                    doc, ("identyfikatory", key),
+                    f"ten sam numer {key.upper()} {value} ma już wpis {first.name}; jedna "
+                    "organizacja ma jeden plik — połącz wpisy i usuń zbędny plik"))
