@@ -156,7 +156,8 @@ class Strict(BaseModel):
 
 class OtherRegistration(Strict):
     registry: Register = Field(alias="rejestr", description="Rodzaj rejestru")  # type: ignore[valid-type]
-    number: Text = Field(alias="numer", max_length=40, description="Numer wpisu w rejestrze")
+    number: Text | None = Field(None, alias="numer", max_length=40,
+                                description="Numer wpisu w rejestrze (jeśli znany)")
     authority: Text | None = Field(None, alias="organ", max_length=200,
                                    description="Kto prowadzi rejestr, np. Starosta Giżycki")
 

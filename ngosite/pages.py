@@ -114,6 +114,7 @@ def organisation_page(registry: Registry, entry: Entry, changed: date | None) ->
     street_line = " ".join(p for p in (org.address.street, org.address.number) if p)
     other = org.identifiers.other_registration
     body = _environment().get_template("organisation.html").render(
+        settings=settings,
         org=org,
         form=LEGAL_FORMS[org.legal_form],
         areas=[PUBLIC_BENEFIT_AREAS[a] for a in org.areas],

@@ -37,6 +37,9 @@ class Settings(Strict):
     office: Office = Field(alias="urzad", description="Urząd gminy")
     repository: Repository = Field(alias="repozytorium", description="Repozytorium z danymi")
     site_url: Url | None = Field(None, alias="adres_serwisu", description="Adres serwisu")
+    sample_data: bool = Field(
+        False, alias="dane_przykladowe", strict=True,
+        description="true, gdy wpisy organizacji są przykładowe (serwis pokazuje wtedy ostrzeżenie)")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""
