@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ngosite.history import last_changed  # noqa: E402
 from ngosite.pages import render_site_pages  # noqa: E402
 from ngosite.problems import Severity, format_text  # noqa: E402
+from ngosite.schema import schema_json  # noqa: E402
 from ngosite.registry import DataError, Registry, load_registry  # noqa: E402
 from ngosite.search_index import fold_index_file  # noqa: E402
 
@@ -36,12 +37,12 @@ def on_config(config):
         registry = load_registry(root)
     except DataError as exc:
         raise PluginError("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
-    for problem in registry.problems:
-        (log.warning if problem.severity is Severity.WARNING else log.error)(str(problem))
     if registry.errors and _state["command"] != "serve":
         raise PluginError(
             "Dane zawierają błędy; popraw je i uruchom budowanie ponownie:\n"
             + format_text(registry.problems))
+    for problem in registry.problems:
+        (log.warning if problem.severity is Severity.WARNING else log.error)(str(problem))
     _state["registry"] = registry
     return config
 
@@ -51,6 +52,7 @@ def on_files(files: Files, config) -> Files:
     changed = last_changed(registry.root, "ngos")
     for page in render_site_pages(registry, changed):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    files.append(File.generated(config, "dane/schema.json", content=schema_json()))
     return files
 
 

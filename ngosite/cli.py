@@ -9,7 +9,6 @@ the traceback).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from .problems import format_github, format_json, format_text
 from .registry import DataError, load_registry
-from .schema import organisation_schema
+from .schema import schema_json
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -53,7 +52,7 @@ def _validate(root: Path, fmt: str) -> int:
 
 
 def _schema(output: Path | None) -> int:
-    text = json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = schema_json()
     if output:
         output.write_text(text, encoding="utf-8")
     else:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .gazetteer import Gazetteer
 from .model import Organisation
 from .problems import Problem, Severity, relative_name
-from .rules import check_entry, check_slug, check_unique_identifiers
+from .rules import check_entry, check_locality, check_slug, check_unique_identifiers
 from .settings import Settings
 from .sorting import polish_key
 from .validate import validate_document
@@ -87,10 +87,11 @@ def load_registry(root: Path, *, today: date | None = None) -> Registry:
         doc = read_yaml(path, name, problems)
         if doc is None:
             continue
+        before = len(problems)
         org = validate_document(doc, Organisation, problems)
+        check_locality(doc, gazetteer, problems)
         if org is None:
             continue
-        before = len(problems)
         check_entry(doc, org, gazetteer, today, problems)
         if bad_slug is None and not any(p.severity is Severity.ERROR for p in problems[before:]):
             valid.append((doc, org))

@@ -42,16 +42,6 @@ def check_entry(doc: SourceDocument, org: Organisation, gazetteer: Gazetteer, to
     """Rules for one valid entry that need the gazetteer or the date."""
     for path, message in check_cross_field(org):
         problems.append(problem_at(doc, path, message))
-    localities = gazetteer.by_name()
-    locality = localities.get(org.address.locality)
-    if locality is None:
-        problems.append(problem_at(doc, ("adres", "miejscowosc"),
-                                   _unknown_locality(org.address.locality, localities)))
-    elif locality.postal_code and locality.postal_code != org.address.postal_code:
-        problems.append(problem_at(
-            doc, ("adres", "kod_pocztowy"),
-            f"miejscowość {locality.name} ma kod pocztowy {locality.postal_code}, a wpisano "
-            f"{org.address.postal_code}; sprawdź kod", Severity.WARNING))
     if org.verified > today:
         problems.append(problem_at(
             doc, ("zweryfikowano",),
@@ -62,6 +52,28 @@ def check_entry(doc: SourceDocument, org: Organisation, gazetteer: Gazetteer, to
             doc, ("zweryfikowano",),
             f"dane sprawdzono ostatnio {org.verified.isoformat()}, ponad dwa lata temu; "
             "sprawdź je i wpisz nową datę", Severity.WARNING))
+
+
+def check_locality(doc: SourceDocument, gazetteer: Gazetteer, problems: list[Problem]) -> None:
+    """The locality must be one of the gmina's; checked on the raw data, so it is reported
+    even when other fields of the file are broken."""
+    address = doc.data.get("adres") if isinstance(doc.data, dict) else None
+    if not isinstance(address, dict) or not isinstance(address.get("miejscowosc"), str):
+        return
+    given = address["miejscowosc"].strip()
+    localities = gazetteer.by_name()
+    locality = localities.get(given)
+    if locality is None:
+        problems.append(problem_at(doc, ("adres", "miejscowosc"),
+                                   _unknown_locality(given, localities)))
+        return
+    postal_code = address.get("kod_pocztowy")
+    if locality.postal_code and isinstance(postal_code, str) and re.fullmatch(
+            r"\d{2}-\d{3}", postal_code) and postal_code != locality.postal_code:
+        problems.append(problem_at(
+            doc, ("adres", "kod_pocztowy"),
+            f"miejscowość {locality.name} ma kod pocztowy {locality.postal_code}, a wpisano "
+            f"{postal_code}; sprawdź kod", Severity.WARNING))
 
 
 def _unknown_locality(given: str, localities: Iterable[str]) -> str:

@@ -7,6 +7,7 @@ with the model.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .model import Organisation
@@ -23,3 +24,7 @@ def organisation_schema() -> dict[str, Any]:
                        "strona „Jak dodać organizację”.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
     }
+
+
+def schema_json() -> str:
+    return json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,145 @@
+"""End-to-end: build the real site into a temporary folder and read what a resident gets."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from ngosite.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.e2e
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info"))
+    return project
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[dict[str, str]] = []
+        self.links: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "li" and "ngo-card" in (attrs.get("class") or ""):
+            self.cards.append(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        self._in_title = tag == "title"
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_directory_lists_every_valid_entry_in_polish_order(site):
+    registry = load_registry(ROOT)
+    directory = parse(site / "organizacje" / "index.html")
+    assert len(directory.cards) == len(registry.entries) >= 12
+    for card, entry in zip(directory.cards, registry.entries, strict=True):
+        assert card["data-forma"] == entry.org.legal_form
+        assert card["data-miejscowosc"] == entry.org.address.locality
+        assert card["data-obszary"].split() == list(entry.org.areas)
+    assert directory.title.startswith("Organizacje pozarządowe")
+
+
+def test_every_ngo_page_shows_what_the_ngo_published(site):
+    registry = load_registry(ROOT)
+    for entry in registry.entries:
+        path = site / "organizacje" / entry.slug / "index.html"
+        html = path.read_text(encoding="utf-8")
+        org = entry.org
+        assert f"<h1>{_esc(org.name)}</h1>" in html, entry.slug
+        assert "Edytuj ten wpis" in html and f"/edit/main/ngos/{entry.slug}.yml" in html
+        assert "Zgłoś błąd" in html
+        assert f'datetime="{org.verified.isoformat()}"' in html
+        assert org.address.locality in html
+        if org.address.pin_precision == "miejscowosc" and org.address.street:
+            assert org.address.street not in html, "village-only entries hide the street"
+        for key in ("krs", "nip", "regon"):
+            value = getattr(org.identifiers, key)
+            if value:
+                assert value in html
+        if org.offer:
+            assert "Oferta dla mieszkańców" in html
+        assert parse(path).title.startswith(_esc(org.name)[:20])
+
+
+def test_ngo_pages_stay_out_of_the_sidebar(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    registry = load_registry(ROOT)
+    assert not any(f"organizacje/{e.slug}/" in home for e in registry.entries)
+
+
+def test_search_index_finds_words_typed_without_polish_letters(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"])
+    for word in ("straz", "milki", "gospodyn", "kolo", "seniorow"):
+        assert word in text, word
+
+
+def test_schema_is_published(site):
+    schema = json.loads((site / "dane" / "schema.json").read_text(encoding="utf-8"))
+    assert "nazwa" in schema["properties"] and schema["additionalProperties"] is False
+
+
+def test_invalid_file_fails_the_build_with_every_problem_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "ngos" / "zla-organizacja.yml").write_text(
+        "nazwa: Zła\nforma_prawna: fundacjaa\nopis: x\nobszary: [kultura]\n"
+        "identyfikatory:\n  krs: 0000123456\nadres:\n  kod_pocztowy: 11513\n  miejscowosc: Milki\n"
+        "zweryfikowano: 2026-01-01\n", encoding="utf-8")
+    (project / "ngos" / "pusty.yml").write_text("", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    for fragment in ("ngos/zla-organizacja.yml:2:15", "fundacjaa", "ngos/zla-organizacja.yml:6:8",
+                     'krs: "0000123456"', "ngos/zla-organizacja.yml:8:17", "Czy chodziło o „Miłki”",
+                     "ngos/pusty.yml:1:1"):
+        assert fragment in output, fragment
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
