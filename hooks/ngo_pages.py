@@ -16,12 +16,12 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ngosite.history import last_changed  # noqa: E402
-from ngosite.pages import render_site_pages  # noqa: E402
-from ngosite.problems import Severity, format_text  # noqa: E402
-from ngosite.schema import schema_json  # noqa: E402
-from ngosite.registry import DataError, Registry, load_registry  # noqa: E402
-from ngosite.search_index import fold_index_file  # noqa: E402
+from ngosite.history import last_changed
+from ngosite.pages import render_site_pages
+from ngosite.problems import Severity, format_text
+from ngosite.registry import DataError, Registry, load_registry
+from ngosite.schema import schema_json
+from ngosite.search_index import fold_index_file
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
 _state: dict[str, object] = {"command": "build"}

@@ -24,7 +24,7 @@ FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ngosite",
-        description="Serwis organizacji pozarządowych gminy: sprawdzanie danych i eksport schematu.",
+        description="Serwis organizacji pozarządowych gminy: sprawdzanie danych i schemat.",
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="katalog projektu (z ngos/ i data/); domyślnie bieżący")
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.root, args.format)
         return _schema(args.output)
-    except Exception:  # noqa: BLE001 - the one place that keeps tracebacks from volunteers
+    except Exception:
         if os.environ.get("NGOSITE_DEBUG"):
             traceback.print_exc()
         print("Nieoczekiwany błąd programu (to nie jest błąd w Twoich danych). Zgłoś go "

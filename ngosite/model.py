@@ -134,7 +134,8 @@ def _date(value: object) -> object:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"„{value}” nie jest prawdziwą datą; sprawdź dzień i miesiąc") from None
+            raise ValueError(
+                f"„{value}” nie jest prawdziwą datą; sprawdź dzień i miesiąc") from None
     raise ValueError(f"„{value}” nie jest datą; wpisz ją w formacie RRRR-MM-DD, np. 2026-11-26")
 
 

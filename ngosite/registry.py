@@ -106,7 +106,7 @@ def load_registry(root: Path, *, today: date | None = None) -> Registry:
                     problems=tuple(sorted(problems)))
 
 
-def _load_one(root: Path, path: Path, model: type, problems: list[Problem]):  # noqa: ANN202
+def _load_one(root: Path, path: Path, model: type, problems: list[Problem]):
     name = relative_name(path, root)
     if not path.exists():
         problems.append(Problem(name, 1, 1, "", "brak pliku z ustawieniami serwisu"))

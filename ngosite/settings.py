@@ -39,7 +39,7 @@ class Settings(Strict):
     site_url: Url | None = Field(None, alias="adres_serwisu", description="Adres serwisu")
     sample_data: bool = Field(
         False, alias="dane_przykladowe", strict=True,
-        description="true, gdy wpisy organizacji są przykładowe (serwis pokazuje wtedy ostrzeżenie)")
+        description="true, gdy wpisy organizacji są przykładowe (serwis to zaznacza)")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""

@@ -62,4 +62,5 @@ def test_invalid_date_stays_text_for_the_validator(tmp_path):
 
 
 def test_key_paths_read_like_yaml():
-    assert format_key_path(("kontakt", "media_spolecznosciowe", 1)) == "kontakt.media_spolecznosciowe[1]"
+    path = ("kontakt", "media_spolecznosciowe", 1)
+    assert format_key_path(path) == "kontakt.media_spolecznosciowe[1]"
