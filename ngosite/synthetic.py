@@ -1,0 +1,66 @@
+"""Synthetic registries for benchmarks and load tests: N valid NGOs over the gmina's localities.
+
+The entries are deterministic (seeded) so that two runs build the same site, and they are
+written as YAML files exactly like the ones NGOs write, so the whole pipeline is exercised.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+from .vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
+
+_WORDS = ("warsztaty zajęcia spotkania festyn wolontariusze mieszkańcy jezioro las szkoła "
+          "świetlica tradycja kuchnia muzyka taniec piłka rower żagle przyroda seniorzy dzieci "
+          "młodzież rodzina pomoc sąsiedzka biblioteka historia Mazury łąka").split()
+_PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml", "documents")
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(_WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def synthetic_entry(i: int, localities: list[str], rng: random.Random) -> dict[str, object]:
+    form = rng.choice([f for f in LEGAL_FORMS if f != "inna"])
+    locality = localities[i % len(localities)]
+    return {
+        "nazwa": f"Stowarzyszenie Testowe nr {i} „{rng.choice(_WORDS).capitalize()}” w {locality}",
+        "nazwa_skrocona": f"ST {i}",
+        "forma_prawna": form,
+        "opis": "\n\n".join(_sentence(rng, 18) for _ in range(3)),
+        "obszary": rng.sample(list(PUBLIC_BENEFIT_AREAS), k=rng.randint(1, 4)),
+        "grupy_docelowe": rng.sample(list(TARGET_GROUPS), k=rng.randint(0, 3)),
+        "adres": {"kod_pocztowy": "11-513", "miejscowosc": locality,
+                  "na_mapie": rng.choice(["adres", "miejscowosc"])},
+        "oferta": _sentence(rng, 25),
+        "zweryfikowano": "2026-10-01",
+    }
+
+
+def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 2026) -> Path:
+    """Copy the project's site configuration to ``target`` and fill ``ngos/`` with ``count``
+    generated entries (none of the real ones)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in _PROJECT_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, dirs_exist_ok=True)
+        elif src.exists():
+            shutil.copy2(src, target / part)
+    ngos = target / "ngos"
+    if ngos.exists():
+        shutil.rmtree(ngos)
+    ngos.mkdir()
+    gazetteer = yaml.safe_load((source / "data" / "miejscowosci.yml").read_text(encoding="utf-8"))
+    localities = [loc["nazwa"] for loc in gazetteer["miejscowosci"]]
+    rng = random.Random(seed)
+    for i in range(1, count + 1):
+        entry = synthetic_entry(i, localities, rng)
+        (ngos / f"organizacja-{i:05d}.yml").write_text(
+            yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
