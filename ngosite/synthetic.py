@@ -14,9 +14,10 @@ import yaml
 
 from .vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
 
-_WORDS = ("warsztaty zajęcia spotkania festyn wolontariusze mieszkańcy jezioro las szkoła "
-          "świetlica tradycja kuchnia muzyka taniec piłka rower żagle przyroda seniorzy dzieci "
-          "młodzież rodzina pomoc sąsiedzka biblioteka historia Mazury łąka").split()
+_TEXT = ("warsztaty zajęcia spotkania festyn wolontariusze mieszkańcy jezioro las szkoła "
+         "świetlica tradycja kuchnia muzyka taniec piłka rower żagle przyroda seniorzy dzieci "
+         "młodzież rodzina pomoc sąsiedzka biblioteka historia Mazury łąka")
+_WORDS = tuple(_TEXT.split(" "))
 _PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml", "documents")
 
 

@@ -131,9 +131,16 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
         ))
         return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(name, exc))
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        # libyaml's messages are terser ("found character that cannot start any token");
+        # the pure-Python parser names the character, so ask it for the message.
+        try:
+            yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            problems.append(_syntax_problem(name, exc))
+        else:  # pragma: no cover - both parsers implement the same YAML 1.1
+            problems.append(Problem(name, 1, 1, "", "błąd składni YAML"))
         return None
     doc = SourceDocument(path=path, name=name, data=None)
     if root is None:
@@ -156,6 +163,8 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
 
 
 _constructor = yaml.SafeLoader("")
+# libyaml's parser is ~10x faster than the pure-Python one and keeps the same marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
