@@ -13,6 +13,7 @@ from playwright.sync_api import BrowserContext, Page
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DIRECTORY = "organizacje/"
 
+
 @dataclass
 class Watched:
     """A browser context and page, with everything the page did that a test may object to."""

@@ -121,16 +121,22 @@ def test_filters_combine(watched, site_url, directory_cards):
     page.select_option("#filtr-obszar", area)
     assert_visible_cards(page, expected, f"forma={form} + miejscowosc={locality} + obszar={area}")
     assert wait_until(
-        lambda: {k: v[0] for k, v in _query(page).items()}
-        == {"forma": form, "miejscowosc": locality, "obszar": area},
+        lambda: (
+            {k: v[0] for k, v in _query(page).items()}
+            == {"forma": form, "miejscowosc": locality, "obszar": area}
+        ),
         page,
     ), f"the query string should hold the three filters: {page.url}"
 
     # A combination nothing matches announces it.
     present = {(c.forma, c.miejscowosc) for c in directory_cards}
     empty = next(
-        ((f, loc) for f in sorted({c.forma for c in directory_cards})
-         for loc in sorted({c.miejscowosc for c in directory_cards}) if (f, loc) not in present),
+        (
+            (f, loc)
+            for f in sorted({c.forma for c in directory_cards})
+            for loc in sorted({c.miejscowosc for c in directory_cards})
+            if (f, loc) not in present
+        ),
         None,
     )
     if empty:
@@ -206,14 +212,21 @@ def test_without_javascript_everything_is_listed(new_watched, site_url):
 
 def test_filters_work_on_a_phone(new_watched, site_url, directory_cards):
     watched = new_watched(
-        viewport={"width": 375, "height": 667}, device_scale_factor=2, is_mobile=True,
+        viewport={"width": 375, "height": 667},
+        device_scale_factor=2,
+        is_mobile=True,
         has_touch=True,
     )
     page = watched.page
     _open(page, site_url + DIRECTORY)
     width = page.evaluate("innerWidth")
-    controls = ["#filtr-tekst", "#filtr-obszar", "#filtr-miejscowosc", "#filtr-forma",
-                "#filtry button[type=reset]"]
+    controls = [
+        "#filtr-tekst",
+        "#filtr-obszar",
+        "#filtr-miejscowosc",
+        "#filtr-forma",
+        "#filtry button[type=reset]",
+    ]
     boxes = {}
     for selector in controls:
         control = page.locator(selector)
@@ -229,16 +242,21 @@ def test_filters_work_on_a_phone(new_watched, site_url, directory_cards):
     # Page coordinates: bounding_box is relative to the viewport, which may have scrolled.
     boxes = {
         s: page.eval_on_selector(
-            s, "e => { const r = e.getBoundingClientRect();"
-               " return {x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height}; }"
+            s,
+            "e => { const r = e.getBoundingClientRect();"
+            " return {x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height}; }",
         )
         for s in controls
     }
     for i, a in enumerate(controls):
-        for b in controls[i + 1:]:
+        for b in controls[i + 1 :]:
             p, q = boxes[a], boxes[b]
-            overlap = (p["x"] < q["x"] + q["width"] and q["x"] < p["x"] + p["width"]
-                       and p["y"] < q["y"] + q["height"] and q["y"] < p["y"] + p["height"])
+            overlap = (
+                p["x"] < q["x"] + q["width"]
+                and q["x"] < p["x"] + p["width"]
+                and p["y"] < q["y"] + q["height"]
+                and q["y"] < p["y"] + p["height"]
+            )
             assert not overlap, f"{a} and {b} overlap on a phone: {p} {q}"
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"horizontal scrollbar on a phone: {scroll_width} > {width}"

@@ -26,16 +26,36 @@ class Case:
 
 
 CASES = [
-    Case("straz", "straż", "an OSP page",
-         lambda cs: [c for c in cs if c.forma == "ochotnicza_straz_pozarna"]),
+    Case(
+        "straz",
+        "straż",
+        "an OSP page",
+        lambda cs: [c for c in cs if c.forma == "ochotnicza_straz_pozarna"],
+    ),
     Case("milki", "miłki", "a result mentioning „Miłki”", None, text="miłki"),
-    Case("kolo gospodyn", "koło gospodyń", "a „Koło Gospodyń Wiejskich” page",
-         lambda cs: [c for c in cs if "koło gospodyń wiejskich" in c.name.casefold()
-                     or c.forma == "kolo_gospodyn_wiejskich"]),
-    Case("seniorow", "seniorów", "the seniors' association",
-         lambda cs: [c for c in cs if "senior" in c.name.casefold()]),
-    Case("senior", "senior", "the seniors' association",
-         lambda cs: [c for c in cs if "senior" in c.name.casefold()]),
+    Case(
+        "kolo gospodyn",
+        "koło gospodyń",
+        "a „Koło Gospodyń Wiejskich” page",
+        lambda cs: [
+            c
+            for c in cs
+            if "koło gospodyń wiejskich" in c.name.casefold()
+            or c.forma == "kolo_gospodyn_wiejskich"
+        ],
+    ),
+    Case(
+        "seniorow",
+        "seniorów",
+        "the seniors' association",
+        lambda cs: [c for c in cs if "senior" in c.name.casefold()],
+    ),
+    Case(
+        "senior",
+        "senior",
+        "the seniors' association",
+        lambda cs: [c for c in cs if "senior" in c.name.casefold()],
+    ),
 ]
 
 

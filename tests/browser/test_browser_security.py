@@ -59,7 +59,13 @@ QUERY_PAYLOADS = {
     "forma": "${window.__xss=1}",
 }
 IGNORED = shutil.ignore_patterns(
-    ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info",
+    ".venv",
+    "site",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "*.egg-info",
     "node_modules",
 )
 
