@@ -9,10 +9,17 @@ Rules that need other files (the locality list, other entries) live in ``rules.p
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
@@ -51,7 +58,7 @@ Text = Annotated[str, AfterValidator(_text)]
 
 
 def _krs(value: str) -> str:
-    if not re.fullmatch(r"\d{10}", value):
+    if not re.fullmatch(r"[0-9]{10}", value):
         raise ValueError(
             f"numer KRS „{value}” musi mieć dokładnie 10 cyfr, z zerami na początku "
             "(np. \"0000123456\"), bez spacji i liter"
@@ -65,7 +72,7 @@ def _digits(value: str) -> str:
 
 def _nip(value: str) -> str:
     digits = _digits(value.removeprefix("PL"))
-    if not re.fullmatch(r"\d{10}", digits):
+    if not re.fullmatch(r"[0-9]{10}", digits):
         raise ValueError(f"NIP „{value}” musi mieć 10 cyfr (myślniki i spacje są dozwolone)")
     try:
         stdnum_nip.validate(digits)
@@ -80,7 +87,7 @@ def _nip(value: str) -> str:
 
 def _regon(value: str) -> str:
     digits = _digits(value)
-    if not re.fullmatch(r"\d{9}|\d{14}", digits):
+    if not re.fullmatch(r"[0-9]{9}|[0-9]{14}", digits):
         raise ValueError(f"REGON „{value}” musi mieć 9 albo 14 cyfr")
     try:
         stdnum_regon.validate(digits)
@@ -92,7 +99,7 @@ def _regon(value: str) -> str:
 
 
 def _postal_code(value: str) -> str:
-    if not re.fullmatch(r"\d{2}-\d{3}", value):
+    if not re.fullmatch(r"[0-9]{2}-[0-9]{3}", value):
         raise ValueError(
             f"kod pocztowy „{value}” zapisz w formacie NN-NNN, w cudzysłowie, np. \"11-513\""
         )
@@ -101,7 +108,7 @@ def _postal_code(value: str) -> str:
 
 def _phone(value: str) -> str:
     digits = re.sub(r"[\s()-]", "", value)
-    if not re.fullmatch(r"(\+48)?\d{9}", digits):
+    if not re.fullmatch(r"(\+48)?[0-9]{9}", digits):
         raise ValueError(
             f"numer telefonu „{value}” zapisz w cudzysłowie jako 9 cyfr, opcjonalnie z +48, "
             "np. \"+48 87 421 10 00\" albo \"600 100 200\""
@@ -130,7 +137,9 @@ def _date(value: object) -> object:
     """Accept a YAML date or an ISO string; refuse numbers that pydantic would read as time."""
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, datetime):
+        raise ValueError(f"wpisz samą datę bez godziny, np. {value.date().isoformat()}")
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
@@ -173,6 +182,18 @@ class Identifiers(Strict):
 
 
 class Coordinates(Strict):
+    @model_validator(mode="before")
+    @classmethod
+    def _not_swapped(cls, data: object) -> object:
+        if isinstance(data, dict):
+            lat, lon = data.get("szerokosc"), data.get("dlugosc")
+            if (isinstance(lat, float | int) and isinstance(lon, float | int)
+                    and 14.0 <= lat <= 24.2 and 49.0 <= lon <= 55.0):
+                raise ValueError(
+                    f"szerokość {lat} i długość {lon} wyglądają na zamienione; w Polsce "
+                    "szerokość to 49–55 (np. 53.94), a długość 14–24 (np. 21.88)")
+        return data
+
     lat: float = Field(alias="szerokosc", ge=49.0, le=55.0,
                        description="Szerokość geograficzna (stopnie dziesiętne), np. 53.9431")
     lon: float = Field(alias="dlugosc", ge=14.0, le=24.2,
@@ -230,13 +251,6 @@ class Organisation(Strict):
     verified: IsoDate = Field(alias="zweryfikowano",
                               description="Data ostatniego sprawdzenia danych, RRRR-MM-DD")
 
-    @model_validator(mode="after")
-    def _legal_rules(self) -> Organisation:
-        if self.legal_form == "inna" and not self.legal_form_other:
-            raise ValueError(
-                "przy forma_prawna: inna opisz formę w polu forma_prawna_opis"
-            )
-        return self
 
 
 def field_aliases(model: type[BaseModel]) -> list[str]:
@@ -255,6 +269,10 @@ def check_cross_field(org: Organisation) -> list[tuple[tuple[str | int, ...], st
         found.append((("opp",),
                       "status OPP nadaje sąd rejestrowy, więc organizacja pożytku publicznego "
                       "ma numer KRS; wpisz go w identyfikatory.krs albo ustaw opp: false"))
+    if org.legal_form == "inna" and not org.legal_form_other:
+        found.append((("forma_prawna",),
+                      "przy forma_prawna: inna opisz formę prawną w polu forma_prawna_opis, "
+                      "np. forma_prawna_opis: koło Polskiego Związku Wędkarskiego"))
     if org.legal_form != "inna" and org.legal_form_other:
         found.append((("forma_prawna_opis",),
                       "pole forma_prawna_opis wypełnia się tylko przy forma_prawna: inna; "
@@ -263,6 +281,7 @@ def check_cross_field(org: Organisation) -> list[tuple[tuple[str | int, ...], st
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
-                found.append(((key, i), f"wartość „{value}” powtarza się na liście; usuń ją"))
+                found.append(((key, i), f"wartość „{value}” powtarza się na liście (pozycja "
+                                        f"{i + 1}); usuń powtórzenie"))
             seen.add(value)
     return found

@@ -69,7 +69,10 @@ def load_registry(root: Path, *, today: date | None = None) -> Registry:
         raise DataError(problems)
     valid: list[tuple[SourceDocument, Organisation]] = []
     slugs: dict[str, str] = {}
-    for path in sorted((root / "ngos").iterdir()) if (root / "ngos").is_dir() else []:
+    # .yml before .yaml: when both exist, the usual spelling is the one kept.
+    files = sorted((root / "ngos").iterdir(), key=lambda p: (p.stem, p.suffix != ".yml")) \
+        if (root / "ngos").is_dir() else []
+    for path in files:
         if path.suffix not in NGO_SUFFIXES or path.name.startswith("."):
             continue
         name = relative_name(path, root)

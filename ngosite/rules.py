@@ -14,6 +14,7 @@ from .folding import fold
 from .gazetteer import Gazetteer
 from .model import Organisation, check_cross_field
 from .problems import Problem, Severity
+from .sorting import polish_key
 from .validate import problem_at
 from .yaml_source import SourceDocument
 
@@ -77,7 +78,7 @@ def check_locality(doc: SourceDocument, gazetteer: Gazetteer, problems: list[Pro
 
 
 def _unknown_locality(given: str, localities: Iterable[str]) -> str:
-    names = sorted(localities)
+    names = sorted(localities, key=polish_key)
     by_folded = {fold(n): n for n in names}
     close = by_folded.get(fold(given)) or next(
         iter(difflib.get_close_matches(given, names, n=1, cutoff=0.6)), None)
@@ -98,7 +99,10 @@ def check_unique_identifiers(entries: Iterable[tuple[SourceDocument, Organisatio
                 continue
             first = seen.setdefault((key, value), doc)
             if first is not doc:
+                typed = doc.scalars.get(("identyfikatory", key))
+                shown = typed.raw if typed else value
                 problems.append(problem_at(
                     doc, ("identyfikatory", key),
-                    f"ten sam numer {key.upper()} {value} ma już wpis {first.name}; jedna "
-                    "organizacja ma jeden plik — połącz wpisy i usuń zbędny plik"))
+                    f"numer {key.upper()} {shown} jest już we wpisie {first.name}; jedna "
+                    "organizacja ma jeden plik — połącz oba wpisy w jeden i usuń drugi plik"))
+                break  # one message per duplicated entry is enough

@@ -67,11 +67,12 @@ def _message(doc: SourceDocument, model: type[BaseModel], path: KeyPath,
     scalar = doc.scalars.get(path)
     example_key = str(path[-1]) if path and isinstance(path[-1], str) else "pole"
     if kind == "missing":
-        return (f"brak wymaganego pola; dodaj linię „{example_key}: …” "
-                "(opis pól: docs/dodaj-organizacje.md)")
+        return _missing_message(model, path, example_key)
     if scalar is not None and not scalar.quoted and scalar.tag in _TAG_NAMES:
         wanted = _expected_kind(model, path)
         if scalar.tag == "tag:yaml.org,2002:null":
+            if _is_required(model, path):
+                return "pole jest puste; wpisz wartość (to pole jest wymagane)"
             return "pole jest puste; wpisz wartość albo usuń całą linię"
         if wanted == "str":
             return _yaml_coercion_message(example_key, scalar.raw, scalar.tag, doc.data, path)
@@ -80,16 +81,20 @@ def _message(doc: SourceDocument, model: type[BaseModel], path: KeyPath,
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     if kind in ("list_type", "tuple_type"):
+        example = _LIST_EXAMPLES.get(example_key, "[kultura, sport]")
         return ("to pole jest listą: wpisz każdą wartość w osobnej linii zaczynającej się "
-                "od „- ” albo w nawiasach kwadratowych, np. [kultura, sport]")
+                f"od „- ” albo w nawiasach kwadratowych, np. {example}")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "to pole zawiera pola podrzędne: zapisz je w kolejnych liniach, wcięte o 2 spacje"
     if kind in ("string_type",):
         return "wpisz tekst (w razie wątpliwości ujmij go w cudzysłów)"
     if kind in ("bool_type", "bool_parsing"):
-        return "wpisz true (tak) albo false (nie), bez cudzysłowu"
+        typed = f"wpisano „{scalar.raw}”; " if scalar is not None else ""
+        return f"{typed}to pole przyjmuje tylko true (tak) albo false (nie), bez cudzysłowu"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
-        return "wpisz liczbę z kropką dziesiętną, np. 53.9431"
+        typed = f"wpisano „{scalar.raw}”; " if scalar is not None else ""
+        return (f"{typed}wpisz liczbę z kropką dziesiętną, bez cudzysłowu: szerokość np. "
+                "53.9431, długość np. 21.8825")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return ("wartość jest poza dozwolonym zakresem; współrzędne w Polsce to szerokość 49–55 "
                 "i długość 14–24,2 (stopnie dziesiętne)")
@@ -109,14 +114,31 @@ def _yaml_coercion_message(key: str, raw: str, tag: str, data: Any, path: KeyPat
     value = _value_at(data, path)
     read_as = _TAG_NAMES[tag]
     if isinstance(value, bool):
-        shown = "true" if value else "false"
+        read_as = "wartość logiczną"
+        shown = "true (prawda)" if value else "false (fałsz)"
     elif isinstance(value, date):
         shown = value.isoformat()
     else:
         shown = str(value)
     changed = f" {shown}" if shown != raw else ""
     return (f"YAML odczytał „{raw}” jako {read_as}{changed}, a tu potrzebny jest tekst; "
-            f"zapisz wartość w cudzysłowie: {key}: \"{raw}\"")
+            f"zapisz wartość w cudzysłowie: {key}: \"{_suggest(key, raw)}\"")
+
+
+def _suggest(key: str, raw: str) -> str:
+    """The quoted value to advise: one that also passes the field's own format check."""
+    digits = raw.replace("_", "")
+    if key == "kod_pocztowy" and digits.isdigit() and len(digits) == 5:
+        return f"{digits[:2]}-{digits[2:]}"
+    if key == "krs" and digits.isdigit() and len(digits) <= 10:
+        return digits.zfill(10)
+    return raw
+
+
+_LIST_EXAMPLES = {
+    "media_spolecznosciowe": "[\"https://www.facebook.com/nazwa-profilu\"]",
+    "grupy_docelowe": "[dzieci, seniorzy]",
+}
 
 
 def _value_at(data: Any, path: KeyPath) -> Any:
@@ -135,8 +157,8 @@ def _choice_message(error: ErrorDetails, raw: str | None) -> str:
     options = [o for o in options if o]
     close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.6)
     hint = f" Czy chodziło o „{close[0]}”?" if close else ""
-    listed = ", ".join(options) if len(options) <= 12 else (
-        ", ".join(options[:12]) + " … (pełna lista: docs/dodaj-organizacje.md)")
+    listed = ", ".join(options) if len(options) <= 15 else (
+        ", ".join(options[:15]) + " … (pełna lista: docs/dodaj-organizacje.md)")
     return f"nieznana wartość „{given}”.{hint} Dozwolone: {listed}"
 
 
@@ -146,6 +168,26 @@ def _unknown_key_message(model: type[BaseModel], path: KeyPath) -> str:
     close = difflib.get_close_matches(given, allowed, n=1, cutoff=0.6)
     hint = f" Czy chodziło o „{close[0]}”?" if close else ""
     return (f"nieznane pole „{given}”.{hint} Dozwolone pola tutaj: {', '.join(allowed)}")
+
+
+def _missing_message(model: type[BaseModel], path: KeyPath, key: str) -> str:
+    nested = _model_at(model, path)
+    if nested is None:
+        return (f"brak wymaganego pola; dodaj linię „{key}: …” "
+                "(opis pól: docs/dodaj-organizacje.md)")
+    required = [f.alias or n for n, f in nested.model_fields.items() if f.is_required()]
+    optional = [f.alias or n for n, f in nested.model_fields.items() if not f.is_required()]
+    return (f"brak wymaganego pola „{key}”; dodaj je z polami wciętymi o 2 spacje: "
+            f"{', '.join(required)}" + (f" (opcjonalnie: {', '.join(optional)})"
+                                       if optional else ""))
+
+
+def _is_required(model: type[BaseModel], path: KeyPath) -> bool:
+    parent = _model_at(model, path[:-1]) if path and isinstance(path[-1], str) else None
+    if parent is None:
+        return False
+    return any((f.alias or n) == path[-1] and f.is_required()
+               for n, f in parent.model_fields.items())
 
 
 def _keys_of(model: type[BaseModel] | None) -> list[str]:

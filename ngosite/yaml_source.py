@@ -77,6 +77,17 @@ _SYNTAX_HINTS = {
     "expected <block end>, but found '-'": (
         "element listy („- ...”) ma inne wcięcie niż poprzednie elementy; wyrównaj je"
     ),
+    "expected <block end>": (
+        "nierówne wcięcie albo niedomknięty cudzysłów w tej linii lub powyżej; sprawdź, czy "
+        "każdy cudzysłów ma parę i czy pola na tym samym poziomie mają równe wcięcie"
+    ),
+    "while scanning a quoted scalar": (
+        "cudzysłów otwarty w tej linii nie ma pary; dopisz zamykający cudzysłów"
+    ),
+    "while parsing a block mapping": (
+        "nierówne wcięcie albo niedomknięty cudzysłów; pola na tym samym poziomie muszą mieć "
+        "równe wcięcie"
+    ),
     "found undefined alias": "użyto odwołania (*nazwa) do nieistniejącej kotwicy",
     "expected a single document in the stream": (
         "plik zawiera kilka dokumentów YAML (linia „---” w środku); zostaw jeden"
@@ -88,17 +99,27 @@ _SYNTAX_HINTS = {
 }
 
 
-def _syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+def _syntax_problem(name: str, text: str, exc: yaml.YAMLError) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return Problem(name, line, column, "",
+                       f"w tekście jest niewidoczny znak sterujący (kod {exc.character:#06x}), "
+                       "często wklejony z edytora tekstu; usuń go albo przepisz tę linię")
+    context = str(getattr(exc, "context", None) or "")
+    reason = str(getattr(exc, "problem", None) or exc)
+    # An unclosed quote is found only where the next quote happens to be; the context mark
+    # points at the quote that was opened, which is what the author must fix.
+    mark = (getattr(exc, "context_mark", None) if "quoted scalar" in context else None) or (
+        getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None))
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    reason = getattr(exc, "problem", None) or str(exc)
-    hint = next((text for key, text in _SYNTAX_HINTS.items() if key in reason), None)
+    hint = next((text for key, text in _SYNTAX_HINTS.items()
+                 if key in reason or key in context), None)
     if hint is None and isinstance(exc, yaml.constructor.ConstructorError):
         hint = "znaczniki YAML zaczynające się od „!” nie są dozwolone; usuń je"
-    message = f"błąd składni YAML ({reason}): {hint}" if hint else (
-        f"błąd składni YAML ({reason}); sprawdź wcięcia, dwukropki i cudzysłowy w tej linii"
-    )
-    return Problem(name, line, column, "", message)
+    hint = hint or "sprawdź wcięcia, dwukropki i cudzysłowy w tej linii"
+    detail = " ".join(f"{context} {reason}".split())
+    return Problem(name, line, column, "", f"niepoprawna składnia YAML: {hint} (parser: {detail})")
 
 
 def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument | None:
@@ -122,12 +143,17 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
             "zapisz go ponownie jako UTF-8 (w Notatniku: Zapisz jako → Kodowanie: UTF-8)",
         ))
         return None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip():
         problems.append(Problem(
             name, 1, 1, "",
             "plik jest pusty; wpisz dane organizacji (wzór: docs/dodaj-organizacje.md)",
+        ))
+        return None
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        problems.append(Problem(
+            name, 1, 1, "",
+            "plik zawiera tylko komentarze (linie zaczynające się od #); wpisz dane organizacji "
+            "(wzór: docs/dodaj-organizacje.md)",
         ))
         return None
     try:
@@ -138,7 +164,7 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
         try:
             yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as exc:
-            problems.append(_syntax_problem(name, exc))
+            problems.append(_syntax_problem(name, text, exc))
         else:  # pragma: no cover - both parsers implement the same YAML 1.1
             problems.append(Problem(name, 1, 1, "", "błąd składni YAML"))
         return None
@@ -155,9 +181,15 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
         ))
         return None
     try:
-        doc.data = _convert(root, (), doc, problems)
+        doc.data = _convert(root, (), doc, problems, set())
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(name, exc))
+        problems.append(_syntax_problem(name, text, exc))
+        return None
+    except _AliasUsed as exc:
+        problems.append(Problem(
+            name, exc.line, exc.column, "",
+            "odwołania YAML (&kotwica i *odwołanie) nie są dozwolone w plikach danych; wpisz "
+            "wartość w każdym miejscu wprost"))
         return None
     return doc
 
@@ -168,7 +200,19 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
-def _convert(node: yaml.Node, path: KeyPath, doc: SourceDocument, problems: list[Problem]) -> Any:
+class _AliasUsed(Exception):
+    def __init__(self, line: int, column: int):
+        super().__init__(line, column)
+        self.line, self.column = line, column
+
+
+def _convert(node: yaml.Node, path: KeyPath, doc: SourceDocument, problems: list[Problem],
+             seen: set[int]) -> Any:
+    # An alias is the same node object met twice. Refusing it avoids self-reference
+    # (&a [*a] recurses forever) and "billion laughs" expansion (a 40-line file, gigabytes).
+    if id(node) in seen:
+        raise _AliasUsed(node.start_mark.line + 1, node.start_mark.column + 1)
+    seen.add(id(node))
     doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
         raise yaml.constructor.ConstructorError(
@@ -188,10 +232,11 @@ def _convert(node: yaml.Node, path: KeyPath, doc: SourceDocument, problems: list
                 ))
                 continue
             doc.key_marks[child] = mark
-            result[key] = _convert(value_node, child, doc, problems)
+            result[key] = _convert(value_node, child, doc, problems, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), doc, problems, seen)
+                for i, item in enumerate(node.value)]
     doc.scalars[path] = Scalar(raw=node.value, tag=node.tag, quoted=node.style in ("'", '"'))
     try:
         return _constructor.construct_object(node)

@@ -42,19 +42,9 @@ REGENERATE = bool(os.environ.get("NGOSITE_REGEN_GOLDEN"))
 # Fixtures whose golden file holds what the validator SHOULD print: the package has a bug there.
 # Strict xfail: once the bug is fixed pytest reports XPASS as a failure (or, for a crash, a plain
 # assertion failure if the wording differs): regenerate the golden file and drop the entry.
-KNOWN_BUGS = {
-    "plik_recursive_alias": pytest.mark.xfail(
-        strict=True, raises=RecursionError,
-        reason="BUG: a self-referencing anchor (&a [*a]) crashes read_yaml with RecursionError"),
-    "krs_non_ascii_digits": pytest.mark.xfail(
-        strict=True, raises=AssertionError,
-        reason="BUG: \\d in the KRS pattern accepts non-ASCII digits such as ٠١٢"),
-}
+KNOWN_BUGS: dict[str, pytest.MarkDecorator] = {}
 # Golden file holds the current output, but the message breaks one-problem-per-line.
-MULTI_LINE_MESSAGES = {
-    "opis_control_character": "BUG: a control character gives a YAML reader error with a "
-                              "newline inside the message, located at 1:1",
-}
+MULTI_LINE_MESSAGES: dict[str, str] = {}
 
 
 def _fixtures() -> list[Path]:

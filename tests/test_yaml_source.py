@@ -49,8 +49,9 @@ def test_python_tags_are_refused(tmp_path):
 
 
 def test_list_and_empty_and_syntax_errors_are_problems_not_exceptions(tmp_path):
-    for text, fragment in [("- a\n- b\n", "listę"), ("", "pusty"), ("# tylko komentarz\n", "pusty"),
-                           ("nazwa: \"A\n", "składni"), ("a:\n\tb: 1\n", "tabulacji")]:
+    cases = [("- a\n- b\n", "listę"), ("", "pusty"), ("# tylko komentarz\n", "komentarze"),
+             ("nazwa: \"A\n", "cudzysłów"), ("a:\n\tb: 1\n", "tabulacji")]
+    for text, fragment in cases:
         doc, problems = _read(tmp_path, text)
         assert doc is None, text
         assert fragment in problems[0].message, (text, problems)
@@ -64,3 +65,20 @@ def test_invalid_date_stays_text_for_the_validator(tmp_path):
 def test_key_paths_read_like_yaml():
     path = ("kontakt", "media_spolecznosciowe", 1)
     assert format_key_path(path) == "kontakt.media_spolecznosciowe[1]"
+
+
+def test_anchors_and_aliases_are_refused_before_they_expand(tmp_path):
+    doc, problems = _read(tmp_path, "a: &a [*a]\n")
+    assert doc is None and "odwołania" in problems[0].message
+    levels = zip("abcdefg", "bcdefgh", strict=True)
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in levels)
+    doc, problems = _read(tmp_path, laughs)
+    assert doc is None and problems[0].line == 1  # the anchor an alias reuses
+
+
+def test_control_character_is_located_and_named(tmp_path):
+    doc, problems = _read(tmp_path, "nazwa: A\nopis: tekst\x0bdalej\n")
+    assert doc is None
+    assert (problems[0].line, problems[0].column) == (2, 12)
+    assert "znak sterujący" in problems[0].message and "\n" not in problems[0].message
