@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ngosite.history import last_changed
+from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environment
 from ngosite.pages import render_site_pages
 from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
@@ -24,6 +25,7 @@ from ngosite.schema import schema_json
 from ngosite.search_index import fold_index_file
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
+LOG_LEVELS = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 _state: dict[str, object] = {"command": "build"}
 
 
@@ -34,15 +36,17 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
-        registry = load_registry(root)
+        registry = load_registry(root, online=online_geocoder_from_environment(root))
     except DataError as exc:
         raise PluginError("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
+    except OnlineNotAllowed as exc:
+        raise PluginError(f"Nie można zbudować serwisu: {exc}") from None
     if registry.errors and _state["command"] != "serve":
         raise PluginError(
             "Dane zawierają błędy; popraw je i uruchom budowanie ponownie:\n"
             + format_text(registry.problems))
     for problem in registry.problems:
-        (log.warning if problem.severity is Severity.WARNING else log.error)(str(problem))
+        LOG_LEVELS[problem.severity](str(problem))
     _state["registry"] = registry
     return config
 

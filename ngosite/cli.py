@@ -14,6 +14,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from . import geocode_command
+from .online_config import OnlineNotAllowed
 from .problems import format_github, format_json, format_text
 from .registry import DataError, load_registry
 from .schema import schema_json
@@ -32,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("validate", help="sprawdź wszystkie pliki danych i wypisz problemy")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                        help="text: dla ludzi; github: adnotacje GitHub Actions; json")
+    geo = sub.add_parser("geocode", help="uzupełnij pamięć geokodowania o nowe adresy")
+    geo.add_argument("--online", action="store_true",
+                     help="pytaj serwer Nominatim (1 zapytanie/s); bez tej opcji tylko lista")
+    geo.add_argument("--retry-missing", action="store_true",
+                     help="zapytaj ponownie o adresy, których serwer wcześniej nie znalazł")
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     return parser
@@ -65,7 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args.root, args.format)
+        if args.command == "geocode":
+            return geocode_command.run(args.root, online=args.online,
+                                       retry_missing=args.retry_missing)
         return _schema(args.output)
+    except OnlineNotAllowed as exc:
+        print(f"Nie można geokodować online: {exc}", file=sys.stderr)
+        return 2
+    except DataError as exc:
+        print(format_text(exc.problems))
+        return 1
+    except KeyboardInterrupt:
+        print("\nPrzerwano. Pobrane dotąd wyniki są zapisane; uruchom polecenie ponownie, aby "
+              "dokończyć.", file=sys.stderr)
+        return 130
     except Exception:
         if os.environ.get("NGOSITE_DEBUG"):
             traceback.print_exc()

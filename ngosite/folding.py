@@ -15,8 +15,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def fold(text: str) -> str:
     """``Koło Gospodyń w Miłkach`` → ``kolo gospodyn w milkach``."""
+    return fold_keep_case(text).lower()
+
+
+def fold_keep_case(text: str) -> str:
+    """``Miłki`` → ``Milki``: Polish letters to ASCII, capitals kept."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def folded_variants(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True, order=True)
@@ -35,14 +36,14 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        label = "błąd" if self.severity is Severity.ERROR else "uwaga"
+        label = _LABELS[self.severity]
         where = f"{self.file}:{self.line}:{self.column}"
         field = f"pole „{self.key}”: " if self.key else ""
         return f"{where}: {label}: {field}{self.message}"
 
     def as_github_annotation(self) -> str:
         """A GitHub Actions workflow command, shown inline on the changed line of a PR."""
-        level = "error" if self.severity is Severity.ERROR else "warning"
+        level = {"error": "error", "warning": "warning", "info": "notice"}[self.severity.value]
         text = (f"pole „{self.key}”: " if self.key else "") + self.message
         # Workflow commands end at a newline and treat % specially.
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -53,6 +54,9 @@ class Problem:
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
+
+
+_LABELS = {Severity.ERROR: "błąd", Severity.WARNING: "uwaga", Severity.INFO: "informacja"}
 
 
 def relative_name(path: Path, root: Path | None) -> str:
@@ -76,13 +80,15 @@ def format_text(problems: Iterable[Problem]) -> str:
         return "Wszystkie pliki są poprawne."
     lines = [str(p) for p in items]
     n_errors = len(errors(items))
+    n_warnings = sum(p.severity is Severity.WARNING for p in items)
+    n_info = len(items) - n_errors - n_warnings
     n_files = len({p.file for p in items})
     lines.append("")
-    lines.append(
-        f"Znaleziono: {n_errors} {plural(n_errors, 'błąd', 'błędy', 'błędów')}, "
-        f"{len(items) - n_errors} {plural(len(items) - n_errors, 'uwaga', 'uwagi', 'uwag')} "
-        f"w {n_files} {plural(n_files, 'pliku', 'plikach', 'plikach')}."
-    )
+    summary = (f"Znaleziono: {n_errors} {plural(n_errors, 'błąd', 'błędy', 'błędów')}, "
+               f"{n_warnings} {plural(n_warnings, 'uwaga', 'uwagi', 'uwag')}")
+    if n_info:
+        summary += f", {n_info} {plural(n_info, 'informacja', 'informacje', 'informacji')}"
+    lines.append(f"{summary} w {n_files} {plural(n_files, 'pliku', 'plikach', 'plikach')}.")
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""Load → validate → (later: geocode) → one immutable Registry that every renderer reads.
+"""Load → validate → geocode → one immutable Registry that every renderer reads.
 
 The registry keeps every valid entry even when other files are broken: the build decides what
 to do with the problems (``mkdocs build`` fails, ``mkdocs serve`` shows the valid ones).
@@ -6,13 +6,18 @@ to do with the problems (``mkdocs build`` fails, ``mkdocs serve`` shows the vali
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
+from .area import Area, load_area
 from .gazetteer import Gazetteer
+from .geocode import Location, Locator, Placeable
+from .geocode_cache import GeocodeCache
 from .model import Organisation
+from .nominatim import OnlineGeocoder
 from .problems import Problem, Severity, relative_name
 from .rules import check_entry, check_locality, check_slug, check_unique_identifiers
 from .settings import Settings
@@ -38,6 +43,17 @@ class Entry:
     slug: str
     file: str
     org: Organisation
+    address_mark: tuple[int, int] = (1, 1)
+
+    def placeable(self) -> Placeable:
+        address = self.org.address
+        coords = address.coordinates
+        return Placeable(
+            slug=self.slug, file=self.file, line=self.address_mark[0],
+            column=self.address_mark[1], name=self.org.name, street=address.street,
+            number=address.number, postal_code=address.postal_code, locality=address.locality,
+            coordinates=(coords.lat, coords.lon) if coords else None,
+            village_only=address.pin_precision == "miejscowosc")
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,9 @@ class Registry:
     gazetteer: Gazetteer
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
+    area: Area
+    locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
+    geocoding_requests: int = 0
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -59,8 +78,35 @@ class Registry:
         return sorted({e.org.address.locality for e in self.entries}, key=polish_key)
 
 
-def load_registry(root: Path, *, today: date | None = None) -> Registry:
-    """Read the whole project below ``root``; collect every problem; raise only on DataError."""
+def load_settings(root: Path) -> Settings:
+    """Only the settings (for commands that need them before the full load)."""
+    problems: list[Problem] = []
+    settings = _load_one(root, root / "data" / "gmina.yml", Settings, problems)
+    if settings is None:
+        raise DataError(problems)
+    return settings
+
+
+def load_area_of(root: Path, settings: Settings) -> Area:
+    extras = [(a.name, a.bounds) for a in settings.area.extra]
+    path = root / settings.area.boundary
+    try:
+        return load_area(path, settings.name, settings.area.tolerance_m, extras)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError([Problem(
+            settings.area.boundary, 1, 1, "",
+            f"nie można odczytać granicy gminy ({type(exc).__name__}: {exc}); potrzebny jest "
+            "plik GeoJSON z wielokątem w układzie WGS84 (ustawienie obszar.granica w "
+            "data/gmina.yml)")]) from None
+
+
+def load_registry(root: Path, *, today: date | None = None,
+                  online: OnlineGeocoder | None = None) -> Registry:
+    """Read the whole project below ``root``; collect every problem; raise only on DataError.
+
+    With ``online`` (staff's explicit choice, never in CI), addresses missing from the cache are
+    looked up and each new result is saved to the cache at once.
+    """
     today = today or date.today()
     problems: list[Problem] = []
     settings = _load_one(root, root / "data" / "gmina.yml", Settings, problems)
@@ -68,6 +114,7 @@ def load_registry(root: Path, *, today: date | None = None) -> Registry:
     if settings is None or gazetteer is None:
         raise DataError(problems)
     valid: list[tuple[SourceDocument, Organisation]] = []
+    marks: dict[str, tuple[int, int]] = {}
     slugs: dict[str, str] = {}
     # .yml before .yaml: when both exist, the usual spelling is the one kept.
     files = sorted((root / "ngos").iterdir(), key=lambda p: (p.stem, p.suffix != ".yml")) \
@@ -98,15 +145,24 @@ def load_registry(root: Path, *, today: date | None = None) -> Registry:
         check_entry(doc, org, gazetteer, today, problems)
         if bad_slug is None and not any(p.severity is Severity.ERROR for p in problems[before:]):
             valid.append((doc, org))
+            marks[doc.name] = doc.locate(("adres",), key=True)
     check_unique_identifiers(valid, problems)
     duplicated = {p.file for p in problems if p.severity is Severity.ERROR}
     entries = tuple(
-        Entry(slug=doc.path.stem, file=doc.name, org=org)
+        Entry(slug=doc.path.stem, file=doc.name, org=org, address_mark=marks[doc.name])
         for doc, org in sorted(valid, key=lambda pair: polish_key(pair[1].name))
         if doc.name not in duplicated
     )
+    area = load_area_of(root, settings)
+    cache = GeocodeCache.load(root / settings.geocoding.cache, root, problems)
+    locator = Locator(area, gazetteer, cache, online, today,
+                      settings.geocoding.require_location, on_new_result=cache.save)
+    locations = locator.locate_all(entry.placeable() for entry in entries)
+    problems.extend(locator.problems)
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
-                    problems=tuple(sorted(problems)))
+                    problems=tuple(sorted(problems)), area=area,
+                    locations=MappingProxyType(locations),
+                    geocoding_requests=online.requests if online else 0)
 
 
 def _load_one(root: Path, path: Path, model: type, problems: list[Problem]):

@@ -19,6 +19,37 @@ class Office(Strict):
     website: Url | None = Field(None, alias="www", description="Strona urzędu")
 
 
+class ExtraArea(Strict):
+    name: Text = Field(alias="nazwa", description="Co to za obszar, np. przystań w Giżycku")
+    bounds: tuple[float, float, float, float] = Field(
+        alias="prostokat",
+        description="Prostokąt [min. szerokość, min. długość, maks. szerokość, maks. długość]")
+
+
+class AreaSettings(Strict):
+    boundary: Text = Field("data/granica.geojson", alias="granica",
+                           description="Plik GeoJSON z granicą gminy (WGS84)")
+    tolerance_m: float = Field(300.0, alias="tolerancja_m", ge=0, le=5000,
+                               description="Ile metrów poza granicą punkt jeszcze się liczy")
+    extra: list[ExtraArea] = Field(default_factory=list, alias="dodatkowe_obszary",
+                                   description="Obszary poza gminą, na których wolno stawiać "
+                                               "pinezki (np. siedziba w sąsiedniej gminie)")
+
+
+class GeocodingSettings(Strict):
+    server: Url = Field("https://nominatim.openstreetmap.org", alias="serwer",
+                        description="Adres serwera Nominatim")
+    contact: Email | None = Field(None, alias="kontakt",
+                                  description="E-mail podawany serwerowi geokodowania "
+                                              "(wymagany przy geokodowaniu online)")
+    cache: Text = Field("data/geokodowanie.yml", alias="pamiec",
+                        description="Plik pamięci geokodowania")
+    require_location: bool = Field(
+        True, alias="wymagaj_polozenia", strict=True,
+        description="true: organizacja bez położenia na mapie to ostrzeżenie, które zatrzymuje "
+                    "budowanie w trybie --strict; false: tylko informacja")
+
+
 class Repository(Strict):
     url: Url = Field(alias="adres", description="Adres repozytorium, np. https://github.com/o/r")
     branch: Text = Field("main", alias="galaz", description="Gałąź, z której publikuje się serwis")
@@ -37,6 +68,10 @@ class Settings(Strict):
     office: Office = Field(alias="urzad", description="Urząd gminy")
     repository: Repository = Field(alias="repozytorium", description="Repozytorium z danymi")
     site_url: Url | None = Field(None, alias="adres_serwisu", description="Adres serwisu")
+    area: AreaSettings = Field(default_factory=AreaSettings, alias="obszar",
+                               description="Obszar, w którym muszą leżeć pinezki")
+    geocoding: GeocodingSettings = Field(default_factory=GeocodingSettings,
+                                         alias="geokodowanie", description="Geokodowanie adresów")
     sample_data: bool = Field(
         False, alias="dane_przykladowe", strict=True,
         description="true, gdy wpisy organizacji są przykładowe (serwis to zaznacza)")

@@ -67,7 +67,7 @@ def _read_golden(fixture: Path) -> list[str]:
 def _new_project(root: Path) -> Path:
     (root / "data").mkdir(parents=True)
     (root / "ngos").mkdir()
-    for name in ("gmina.yml", "miejscowosci.yml"):
+    for name in ("gmina.yml", "miejscowosci.yml", "granica.geojson"):
         shutil.copyfile(REPO / "data" / name, root / "data" / name)
     return root
 
