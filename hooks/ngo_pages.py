@@ -18,11 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ngosite.history import last_changed
 from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environment
-from ngosite.pages import render_site_pages
 from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
-from ngosite.schema import schema_json
 from ngosite.search_index import fold_index_file
+from ngosite.site import generated_assets, generated_pages
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
 LOG_LEVELS = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
@@ -54,9 +53,10 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = last_changed(registry.root, "ngos")
-    for page in render_site_pages(registry, changed):
+    for page in generated_pages(registry, changed):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    files.append(File.generated(config, "dane/schema.json", content=schema_json()))
+    for asset in generated_assets(registry):
+        files.append(File.generated(config, asset.path, content=asset.content))
     return files
 
 

@@ -11,6 +11,7 @@ unescaped into ``<title>``, the header and the search results.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -69,9 +70,15 @@ def _page(src_uri: str, title: str, body: str, **meta: object) -> GeneratedPage:
     return GeneratedPage(src_uri, f"---\n{front}---\n\n{body.strip()}\n")
 
 
-def render_site_pages(registry: Registry, changed: dict[str, date]) -> list[GeneratedPage]:
+# Other features (the map, the fair, open data) add a block of HTML to an NGO's page: a
+# provider takes the registry and the entry and returns safe HTML, or "" when it has nothing.
+SectionProvider = Callable[[Registry, Entry], Markup | str]
+
+
+def render_site_pages(registry: Registry, changed: dict[str, date],
+                      sections: Sequence[SectionProvider] = ()) -> list[GeneratedPage]:
     pages = [directory_page(registry)]
-    pages.extend(organisation_page(registry, entry, changed.get(entry.file))
+    pages.extend(organisation_page(registry, entry, changed.get(entry.file), sections)
                  for entry in registry)
     return pages
 
@@ -108,7 +115,8 @@ def _card(entry: Entry) -> dict[str, object]:
     }
 
 
-def organisation_page(registry: Registry, entry: Entry, changed: date | None) -> GeneratedPage:
+def organisation_page(registry: Registry, entry: Entry, changed: date | None,
+                      sections: Sequence[SectionProvider] = ()) -> GeneratedPage:
     org = entry.org
     settings = registry.settings
     street_line = " ".join(p for p in (org.address.street, org.address.number) if p)
@@ -130,6 +138,7 @@ def organisation_page(registry: Registry, entry: Entry, changed: date | None) ->
         changed_text=polish_date(changed) if changed else "",
         edit_url=settings.edit_url(entry.file),
         issue_url=settings.new_issue_url(f"Błąd we wpisie: {entry.slug}"),
+        extra_sections=[Markup(html) for provide in sections if (html := provide(registry, entry))],
     )
     return _page(f"{DIRECTORY}/{entry.slug}.md", org.name, body)
 
