@@ -7,4 +7,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 "$ROOT/scripts/setup.sh" --no-browser
-NO_MKDOCS_2_WARNING=1 exec .venv/bin/mkdocs serve -a 127.0.0.1:8000 "$@"
+# --no-strict: a broken data file is reported, and every valid entry stays on the preview.
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/mkdocs serve --no-strict -a 127.0.0.1:8000 "$@"
