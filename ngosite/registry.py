@@ -113,46 +113,7 @@ def load_registry(root: Path, *, today: date | None = None,
     gazetteer = _load_one(root, root / "data" / "miejscowosci.yml", Gazetteer, problems)
     if settings is None or gazetteer is None:
         raise DataError(problems)
-    valid: list[tuple[SourceDocument, Organisation]] = []
-    marks: dict[str, tuple[int, int]] = {}
-    slugs: dict[str, str] = {}
-    # .yml before .yaml: when both exist, the usual spelling is the one kept.
-    files = sorted((root / "ngos").iterdir(), key=lambda p: (p.stem, p.suffix != ".yml")) \
-        if (root / "ngos").is_dir() else []
-    for path in files:
-        if path.suffix not in NGO_SUFFIXES or path.name.startswith("."):
-            continue
-        name = relative_name(path, root)
-        slug = path.stem
-        bad_slug = check_slug(name, slug)
-        if bad_slug:
-            problems.append(bad_slug)
-        if slug.lower() in slugs:
-            problems.append(Problem(
-                name, 1, 1, "",
-                f"adres „{slug}” ma już plik {slugs[slug.lower()]}; każda organizacja ma jeden "
-                "plik o niepowtarzalnej nazwie — usuń albo przemianuj jeden z nich"))
-            continue
-        slugs[slug.lower()] = name
-        doc = read_yaml(path, name, problems)
-        if doc is None:
-            continue
-        before = len(problems)
-        org = validate_document(doc, Organisation, problems)
-        check_locality(doc, gazetteer, problems)
-        if org is None:
-            continue
-        check_entry(doc, org, gazetteer, today, problems)
-        if bad_slug is None and not any(p.severity is Severity.ERROR for p in problems[before:]):
-            valid.append((doc, org))
-            marks[doc.name] = doc.locate(("adres",), key=True)
-    check_unique_identifiers(valid, problems)
-    duplicated = {p.file for p in problems if p.severity is Severity.ERROR}
-    entries = tuple(
-        Entry(slug=doc.path.stem, file=doc.name, org=org, address_mark=marks[doc.name])
-        for doc, org in sorted(valid, key=lambda pair: polish_key(pair[1].name))
-        if doc.name not in duplicated
-    )
+    entries = load_entries(root, gazetteer, today, problems)
     area = load_area_of(root, settings)
     cache = GeocodeCache.load(root / settings.geocoding.cache, root, problems)
     locator = Locator(area, gazetteer, cache, online, today,
@@ -163,6 +124,74 @@ def load_registry(root: Path, *, today: date | None = None,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
                     geocoding_requests=online.requests if online else 0)
+
+
+def _ngo_files(root: Path) -> list[Path]:
+    folder = root / "ngos"
+    if not folder.is_dir():
+        return []
+    # .yml before .yaml: when both exist, the usual spelling is the one kept.
+    return sorted((p for p in folder.iterdir()
+                   if p.suffix in NGO_SUFFIXES and not p.name.startswith(".")),
+                  key=lambda p: (p.stem, p.suffix != ".yml"))
+
+
+def load_entries(root: Path, gazetteer: Gazetteer, today: date,
+                 problems: list[Problem]) -> tuple[Entry, ...]:
+    """Every valid NGO file as an Entry, in Polish alphabetical order of names."""
+    valid: list[_Loaded] = []
+    slugs: dict[str, str] = {}
+    for path in _ngo_files(root):
+        name = relative_name(path, root)
+        bad_slug = check_slug(name, path.stem)
+        if bad_slug:
+            problems.append(bad_slug)
+        if path.stem.lower() in slugs:
+            problems.append(Problem(
+                name, 1, 1, "",
+                f"adres „{path.stem}” ma już plik {slugs[path.stem.lower()]}; każda organizacja "
+                "ma jeden plik o niepowtarzalnej nazwie — usuń albo przemianuj jeden z nich"))
+            continue
+        slugs[path.stem.lower()] = name
+        entry = _load_entry(path, name, gazetteer, today, problems)
+        if entry is not None and bad_slug is None:
+            valid.append(entry)
+    check_unique_identifiers([(e.doc, e.org) for e in valid], problems)
+    duplicated = {p.file for p in problems if p.severity is Severity.ERROR}
+    return tuple(sorted((e.entry for e in valid if e.file not in duplicated),
+                        key=lambda e: polish_key(e.org.name)))
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    entry: Entry
+    doc: SourceDocument
+
+    @property
+    def file(self) -> str:
+        return self.entry.file
+
+    @property
+    def org(self) -> Organisation:
+        return self.entry.org
+
+
+def _load_entry(path: Path, name: str, gazetteer: Gazetteer, today: date,
+                problems: list[Problem]) -> _Loaded | None:
+    doc = read_yaml(path, name, problems)
+    if doc is None:
+        return None
+    before = len(problems)
+    org = validate_document(doc, Organisation, problems)
+    check_locality(doc, gazetteer, problems)
+    if org is None:
+        return None
+    check_entry(doc, org, gazetteer, today, problems)
+    if any(p.severity is Severity.ERROR for p in problems[before:]):
+        return None
+    entry = Entry(slug=path.stem, file=name, org=org,
+                  address_mark=doc.locate(("adres",), key=True))
+    return _Loaded(entry, doc)
 
 
 def _load_one(root: Path, path: Path, model: type, problems: list[Problem]):
