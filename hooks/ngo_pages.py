@@ -53,11 +53,19 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = last_changed(registry.root, "ngos")
+    ready_html: dict[str, str] = {}
     for page in generated_pages(registry, changed):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if page.html is not None:
+            ready_html[page.src_uri] = page.html
+    _state["html"] = ready_html
     for asset in generated_assets(registry):
         files.append(File.generated(config, asset.path, content=asset.content))
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return _state.get("html", {}).get(page.file.src_uri, html)  # type: ignore[union-attr]
 
 
 @event_priority(-100)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _EXTRA = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "ø": "o", "ß": "ss"})
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -18,6 +19,7 @@ def fold(text: str) -> str:
     return fold_keep_case(text).lower()
 
 
+@lru_cache(maxsize=65536)
 def fold_keep_case(text: str) -> str:
     """``Miłki`` → ``Milki``: Polish letters to ASCII, capitals kept."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
@@ -32,6 +34,8 @@ def folded_variants(text: str) -> list[str]:
     """
     seen: dict[str, None] = {}
     for word in _WORD.findall(text):
+        if word.isascii():
+            continue
         folded = fold(word)
         if folded != word.lower() and folded not in seen:
             seen[folded] = None

@@ -7,6 +7,7 @@ shown as text), and the result still goes through nh3's allow-list (which also d
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -30,8 +31,12 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
+@lru_cache(maxsize=20_000)
 def render_markdown(text: str | None) -> str:
-    """Safe HTML for a description or offer; headings are demoted to h3/h4."""
+    """Safe HTML for a description or offer; headings are demoted to h3/h4.
+
+    Cached: the directory's summary and the NGO's own page render the same description.
+    """
     if not text:
         return ""
     html = _MD.reset().convert(text)

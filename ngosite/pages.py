@@ -38,10 +38,16 @@ DIRECTORY = "organizacje"
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page MkDocs did not find on disk: its path under docs/ and its Markdown source."""
+    """A page MkDocs did not find on disk: its path under docs/, its Markdown source and,
+    when the body is ready-made HTML, that HTML.
+
+    Ready-made HTML skips Markdown entirely (the hook puts it in place of the rendered body):
+    parsing thousands of pages of raw HTML through Python-Markdown was a third of the build.
+    """
 
     src_uri: str
     markdown: str
+    html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,7 @@ def _environment() -> Environment:
 def _page(src_uri: str, title: str, body: str, **meta: object) -> GeneratedPage:
     front = yaml.safe_dump({"title": html.escape(title), **meta}, allow_unicode=True,
                            sort_keys=False)
-    # A blank line inside the HTML would end MkDocs' raw block; the templates have none.
-    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body.strip()}\n")
+    return GeneratedPage(src_uri, f"---\n{front}---\n", html=body.strip())
 
 
 # Other features (the map, the fair, open data) add a block of HTML to an NGO's page: a
