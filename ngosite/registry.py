@@ -13,6 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .area import Area, load_area
+from .fair_load import load_fairs
+from .fair_model import FairEdition
 from .gazetteer import Gazetteer
 from .geocode import Location, Locator, Placeable
 from .geocode_cache import GeocodeCache
@@ -66,6 +68,7 @@ class Registry:
     area: Area
     locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
     geocoding_requests: int = 0
+    fairs: tuple[FairEdition, ...] = ()  # editions of the NGO fair, oldest first
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -119,11 +122,12 @@ def load_registry(root: Path, *, today: date | None = None,
     locator = Locator(area, gazetteer, cache, online, today,
                       settings.geocoding.require_location, on_new_result=cache.save)
     locations = locator.locate_all(entry.placeable() for entry in entries)
+    fairs = load_fairs(root, entries, gazetteer, locator, today, problems)
     problems.extend(locator.problems)
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
-                    geocoding_requests=online.requests if online else 0)
+                    geocoding_requests=online.requests if online else 0, fairs=fairs)
 
 
 def _ngo_files(root: Path) -> list[Path]:
