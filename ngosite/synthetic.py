@@ -18,7 +18,10 @@ _TEXT = ("warsztaty zajęcia spotkania festyn wolontariusze mieszkańcy jezioro 
          "świetlica tradycja kuchnia muzyka taniec piłka rower żagle przyroda seniorzy dzieci "
          "młodzież rodzina pomoc sąsiedzka biblioteka historia Mazury łąka")
 _WORDS = tuple(_TEXT.split(" "))
-_PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml", "documents")
+_PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+# The fair programme and the consultation comments name real NGOs: a registry of synthetic ones
+# would fail their cross-references, so they are left out of the copy.
+_LEFT_OUT = shutil.ignore_patterns("targi", "geokodowanie.yml")
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -50,7 +53,7 @@ def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 
     for part in _PROJECT_PARTS:
         src = source / part
         if src.is_dir():
-            shutil.copytree(src, target / part, dirs_exist_ok=True)
+            shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=_LEFT_OUT)
         elif src.exists():
             shutil.copy2(src, target / part)
     ngos = target / "ngos"
