@@ -56,6 +56,7 @@ def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 
             shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=_LEFT_OUT)
         elif src.exists():
             shutil.copy2(src, target / part)
+    (target / "documents").mkdir(exist_ok=True)  # watched by mkdocs.yml, empty here
     ngos = target / "ngos"
     if ngos.exists():
         shutil.rmtree(ngos)
