@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Benchmark: our build against a plain mkdocs-material site of the same pages.
+
+For each size (default 100, 1,000 and 10,000 NGOs) it generates a synthetic registry over the
+gmina's localities, builds it, and builds beside it a plain mkdocs-material site with the same
+number of pages of similar content (same theme and settings, no hooks). It reports wall time and
+peak memory of both builds and their ratio, the growth from the smallest to the largest size,
+geocoding requests on a rebuild (against a local fake Nominatim on 127.0.0.1), and transfer
+sizes (raw and gzip) of the directory page, an NGO page, the map page with its data and the
+search index. Results go to stdout and to ``bench/results.md`` with the machine's description.
+
+    .venv/bin/python scripts/benchmark.py                 # 100, 1000, 10000
+    .venv/bin/python scripts/benchmark.py --sizes 100 1000 --out /tmp/results.md
+
+This is a measurement, not a test: nothing here fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ngosite.synthetic import write_synthetic_project  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("CI", None)
+ENV.pop("NGOSITE_GEOCODE_ONLINE", None)
+
+
+def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = None
+                ) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one `mkdocs build` in its own process."""
+    import time
+
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project,
+        env={**ENV, **(extra_env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def plain_project(ours: Path, target: Path) -> Path:
+    """The same pages as plain Markdown: a directory page and one page per NGO."""
+    docs = target / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "organizacje").mkdir(exist_ok=True)
+    links = []
+    for path in sorted((ours / "ngos").glob("*.yml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        address = entry["adres"]
+        areas = ", ".join(entry["obszary"])
+        (docs / "organizacje" / f"{path.stem}.md").write_text(
+            f"# {entry['nazwa']}\n\n**Forma prawna:** {entry['forma_prawna']}  \n"
+            f"**Obszary:** {areas}  \n**Adres:** {address['kod_pocztowy']} "
+            f"{address['miejscowosc']}\n\n## O organizacji\n\n{entry['opis']}\n\n"
+            f"## Oferta dla mieszkańców\n\n{entry.get('oferta', '')}\n\n## Kontakt\n\n"
+            f"Dane sprawdzone: {entry['zweryfikowano']}.\n", encoding="utf-8")
+        links.append(f"- [{entry['nazwa']}]({path.stem}.md) — {address['miejscowosc']}, {areas}")
+    (docs / "organizacje" / "index.md").write_text(
+        "# Organizacje pozarządowe\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config["watch"] = []
+    config["strict"] = False
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                       encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    return target
+
+
+class _CountingNominatim:
+    """A local stand-in for Nominatim that answers every query with the gmina's centre."""
+
+    def __init__(self, point: tuple[float, float]) -> None:
+        self.count = 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                owner.count += 1
+                body = json.dumps([{"lat": str(point[0]), "lon": str(point[1]),
+                                    "display_name": "benchmark"}]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def rebuild_requests(project: Path) -> tuple[int, int]:
+    """Requests made by the first geocoding run and by a rebuild, against a local server."""
+    fake = _CountingNominatim((53.9431, 21.8825))
+    settings_path = project / "data" / "gmina.yml"
+    settings = yaml.safe_load(settings_path.read_text(encoding="utf-8"))
+    settings["geokodowanie"].update({"kontakt": "benchmark@example.org", "serwer": fake.url})
+    settings_path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    # One request a second, as with the public server: a dozen localities take a dozen seconds.
+    subprocess.run([sys.executable, "-m", "ngosite", "--root", str(project), "geocode",
+                    "--online"], env=ENV, check=False, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    first = fake.count
+    timed_build(project, project / "site-rebuild", {"NGOSITE_GEOCODE_ONLINE": "1"})
+    fake.server.shutdown()
+    return first, fake.count - first
+
+
+def sizes(site: Path) -> dict[str, tuple[int, int]]:
+    def measure(*paths: Path) -> tuple[int, int]:
+        raw = sum(p.stat().st_size for p in paths if p.exists())
+        packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths if p.exists())
+        return raw, packed
+
+    ngo_page = next(iter(sorted((site / "organizacje").glob("organizacja-*/index.html"))))
+    map_files = [site / "mapa" / "index.html", *sorted((site / "mapa").glob("*.json")),
+                 *sorted((site / "mapa").glob("*.html"))]
+    return {
+        "directory": measure(site / "organizacje" / "index.html"),
+        "NGO page": measure(ngo_page),
+        "map page + data": measure(*dict.fromkeys(map_files)),
+        "search index": measure(site / "search" / "search_index.json"),
+    }
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="ngosite-bench-") as tmp:
+        for n in args.sizes:
+            ours = write_synthetic_project(ROOT, Path(tmp) / f"ours-{n}", n)
+            plain = plain_project(ours, Path(tmp) / f"plain-{n}")
+            our_time, our_mem = timed_build(ours, ours / "site")
+            plain_time, plain_mem = timed_build(plain, plain / "site")
+            first, rebuild = rebuild_requests(ours)
+            rows.append({"n": n, "ours_s": our_time, "plain_s": plain_time,
+                         "ours_mib": our_mem, "plain_mib": plain_mem,
+                         "first_requests": first, "rebuild_requests": rebuild,
+                         "sizes": sizes(ours / "site")})
+            print(f"{n}: ours {our_time:.1f} s, plain {plain_time:.1f} s", file=sys.stderr)
+    report = render(rows)
+    print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+
+
+def render(rows: list[dict]) -> str:
+    lines = [f"# Benchmark results ({date.today().isoformat()})", "",
+             f"Machine: {machine()}.", "",
+             "| NGOs | ours (s) | plain (s) | ratio | ours peak (MiB) | plain peak (MiB) "
+             "| geocoding requests: first run / rebuild |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | "
+                     f"{r['ours_s'] / r['plain_s']:.2f} | {r['ours_mib']:.0f} | "
+                     f"{r['plain_mib']:.0f} | {r['first_requests']} / {r['rebuild_requests']} |")
+    if len(rows) > 1:
+        a, b = rows[-2], rows[-1]
+        ours, plain = b["ours_s"] / a["ours_s"], b["plain_s"] / a["plain_s"]
+        lines += ["", f"Growth from {a['n']:,} to {b['n']:,} NGOs ({b['n'] / a['n']:.0f}× "
+                  f"more): ours {ours:.1f}×, plain {plain:.1f}×."]
+    lines += ["", "Transfer sizes, raw / gzip (KiB):", "",
+              "| NGOs | " + " | ".join(rows[0]["sizes"]) + " |",
+              "| ---: |" + " ---: |" * len(rows[0]["sizes"])]
+    for r in rows:
+        cells = [f"{raw / 1024:.0f} / {packed / 1024:.0f}" for raw, packed in r["sizes"].values()]
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
