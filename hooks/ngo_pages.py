@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ngosite.accessibility_settings import statement_problems
 from ngosite.history import last_changed
 from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environment
 from ngosite.problems import Severity, format_text
@@ -46,6 +47,9 @@ def on_config(config):
             + format_text(registry.problems))
     for problem in registry.problems:
         LOG_LEVELS[problem.severity](str(problem))
+    # Facts of the accessibility statement still left to staff: information, never a warning.
+    for problem in statement_problems(root, registry.settings.accessibility):
+        log.info(str(problem))
     _state["registry"] = registry
     return config
 

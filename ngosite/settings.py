@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .accessibility_settings import AccessibilityStatementSettings
 from .model import Email, Phone, Strict, Text, Url
+from .open_data_settings import OpenDataSettings
 
 
 class Office(Strict):
@@ -75,6 +77,11 @@ class Settings(Strict):
     sample_data: bool = Field(
         False, alias="dane_przykladowe", strict=True,
         description="true, gdy wpisy organizacji są przykładowe (serwis to zaznacza)")
+    accessibility: AccessibilityStatementSettings = Field(
+        default_factory=AccessibilityStatementSettings, alias="deklaracja_dostepnosci",
+        description="Treść deklaracji dostępności serwisu")
+    open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
+                                        description="Licencja danych otwartych")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""
