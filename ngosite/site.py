@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .accessibility_statement import statement_page
+from .fair_calendar import fair_calendars
+from .fair_pages import fair_pages, fair_section
 from .pages import GeneratedPage, SectionProvider, render_site_pages
 from .registry import Registry
 from .schema import schema_json
@@ -21,19 +23,22 @@ class GeneratedAsset:
     """A non-page file of the site (JSON, CSV, ICS…), written as given."""
 
     path: str
-    content: str
+    content: str | bytes  # bytes: written as they are (an ICS file has CRLF line ends)
 
 
 def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
     """Blocks other features add to every NGO page, in the order they appear."""
-    return []
+    return [fair_section]
 
 
 def generated_pages(registry: Registry, changed: dict[str, date]) -> list[GeneratedPage]:
     pages = render_site_pages(registry, changed, ngo_page_sections(registry))
     pages.append(statement_page(registry))
+    pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     return pages
 
 
 def generated_assets(registry: Registry) -> list[GeneratedAsset]:
-    return [GeneratedAsset("dane/schema.json", schema_json())]
+    assets = [GeneratedAsset("dane/schema.json", schema_json())]
+    assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
+    return assets
