@@ -14,7 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import geocode_command
+from . import documents_command, geocode_command
 from .online_config import OnlineNotAllowed
 from .problems import format_github, format_json, format_text
 from .registry import DataError, load_registry
@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="zapytaj ponownie o adresy, których serwer wcześniej nie znalazł")
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
+    documents_command.add_parser(sub)
     return parser
 
 
@@ -75,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "geocode":
             return geocode_command.run(args.root, online=args.online,
                                        retry_missing=args.retry_missing)
+        if args.command == "documents":
+            return documents_command.run(args.root, args)
         return _schema(args.output)
     except OnlineNotAllowed as exc:
         print(f"Nie można geokodować online: {exc}", file=sys.stderr)
