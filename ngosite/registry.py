@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .area import Area, load_area
+from .documents_load import Document, load_documents
 from .fair_load import load_fairs
 from .fair_model import FairEdition
 from .gazetteer import Gazetteer
@@ -24,6 +25,7 @@ from .problems import Problem, Severity, relative_name
 from .rules import check_entry, check_locality, check_slug, check_unique_identifiers
 from .settings import Settings
 from .sorting import polish_key
+from .today import build_date
 from .validate import validate_document
 from .yaml_source import SourceDocument, read_yaml
 
@@ -69,6 +71,7 @@ class Registry:
     locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
     geocoding_requests: int = 0
     fairs: tuple[FairEdition, ...] = ()  # editions of the NGO fair, oldest first
+    documents: tuple[Document, ...] = ()  # consulted documents with their versions
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -110,7 +113,7 @@ def load_registry(root: Path, *, today: date | None = None,
     With ``online`` (staff's explicit choice, never in CI), addresses missing from the cache are
     looked up and each new result is saved to the cache at once.
     """
-    today = today or date.today()
+    today = today or build_date()
     problems: list[Problem] = []
     settings = _load_one(root, root / "data" / "gmina.yml", Settings, problems)
     gazetteer = _load_one(root, root / "data" / "miejscowosci.yml", Gazetteer, problems)
@@ -124,10 +127,12 @@ def load_registry(root: Path, *, today: date | None = None,
     locations = locator.locate_all(entry.placeable() for entry in entries)
     fairs = load_fairs(root, entries, gazetteer, locator, today, problems)
     problems.extend(locator.problems)
+    documents = load_documents(root, {e.slug: e.org.name for e in entries}, today, problems)
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
-                    geocoding_requests=online.requests if online else 0, fairs=fairs)
+                    geocoding_requests=online.requests if online else 0, fairs=fairs,
+                    documents=documents)
 
 
 def _ngo_files(root: Path) -> list[Path]:
