@@ -135,10 +135,11 @@ def _url(value: str) -> str:
 
 def _date(value: object) -> object:
     """Accept a YAML date or an ISO string; refuse numbers that pydantic would read as time."""
-    if isinstance(value, date):
-        return value
+    # datetime is a subclass of date: test it first, or a time of day slips through to pydantic.
     if isinstance(value, datetime):
         raise ValueError(f"wpisz samą datę bez godziny, np. {value.date().isoformat()}")
+    if isinstance(value, date):
+        return value
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             return date.fromisoformat(value.strip())
