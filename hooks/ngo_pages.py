@@ -22,7 +22,7 @@ from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environ
 from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
 from ngosite.search_index import fold_index_file
-from ngosite.site import generated_assets, generated_pages
+from ngosite.site import generated_assets, generated_pages, insert_page_blocks
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
 LOG_LEVELS = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
@@ -70,6 +70,11 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_content(html: str, page, config, files) -> str:
     return _state.get("html", {}).get(page.file.src_uri, html)  # type: ignore[union-attr]
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    registry: Registry = _state["registry"]  # type: ignore[assignment]
+    return insert_page_blocks(registry, page.file.src_uri, page.url, markdown)
 
 
 @event_priority(-100)

@@ -7,12 +7,14 @@ NGO's page, a section provider.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from .accessibility_statement import statement_page
 from .fair_calendar import fair_calendars
 from .fair_pages import fair_pages, fair_section
+from .form_data import FORM_MARKER, FORM_PAGE, form_assets, form_link, form_page_block
 from .pages import GeneratedPage, SectionProvider, render_site_pages
 from .registry import Registry
 from .schema import schema_json
@@ -26,9 +28,32 @@ class GeneratedAsset:
     content: str | bytes  # bytes: written as they are (an ICS file has CRLF line ends)
 
 
+@dataclass(frozen=True)
+class PageBlock:
+    """Generated HTML that replaces a marker comment in a hand-written page of ``docs/``;
+    ``render`` gets the registry and the relative path from the page to the site root."""
+
+    page: str
+    marker: str
+    render: Callable[[Registry, str], str]
+
+
 def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
     """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section]
+    return [fair_section, form_link]
+
+
+def page_blocks() -> list[PageBlock]:
+    return [PageBlock(FORM_PAGE, FORM_MARKER, form_page_block)]
+
+
+def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown: str) -> str:
+    """The page's Markdown with each block's marker replaced by the block's HTML."""
+    depth = len([part for part in page_url.split("/") if part])
+    for block in page_blocks():
+        if block.page == src_uri and block.marker in markdown:
+            markdown = markdown.replace(block.marker, block.render(registry, "../" * depth))
+    return markdown
 
 
 def generated_pages(registry: Registry, changed: dict[str, date]) -> list[GeneratedPage]:
@@ -41,4 +66,5 @@ def generated_pages(registry: Registry, changed: dict[str, date]) -> list[Genera
 def generated_assets(registry: Registry) -> list[GeneratedAsset]:
     assets = [GeneratedAsset("dane/schema.json", schema_json())]
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
+    assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     return assets

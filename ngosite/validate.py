@@ -100,7 +100,10 @@ def _message(doc: SourceDocument, model: type[BaseModel], path: KeyPath,
                 "i długość 14–24,2 (stopnie dziesiętne)")
     if kind == "too_short":
         return "lista nie może być pusta; wpisz co najmniej jedną wartość"
-    if kind == "too_long":
+    if kind == "too_long" and isinstance(error.get("input"), str):
+        # max_length on an optional text field is checked outside the union: "too_long".
+        kind = "string_too_long"
+    elif kind == "too_long":
         return f"lista jest za długa (najwięcej {error.get('ctx', {}).get('max_length')} pozycji)"
     if kind == "string_too_long":
         return (f"tekst jest za długi (najwięcej {error.get('ctx', {}).get('max_length')} "
