@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .fair_model import Fair, FairEdition
-from .fair_rules import KnownNgos, check_fair
+from .fair_rules import FairParts, KnownNgos, check_fair
 from .gazetteer import Gazetteer
 from .geocode import Locator
 from .problems import Problem, Severity, relative_name
@@ -82,8 +82,8 @@ def _load_edition(root: Path, path: Path, ngos: KnownNgos, gazetteer: Gazetteer,
         _keep_plain_stand_numbers(doc)
         fair = validate_document(doc, Fair, problems)
         _check_venue_locality(doc, gazetteer, problems)
-        if fair is not None:
-            check_fair(doc, fair, year, ngos, problems)
+        parts = FairParts.of(fair) if fair is not None else FairParts.salvage(doc.data)
+        check_fair(doc, parts, year, ngos, problems)
     problems[before:] = [_with_fair_guide(p) for p in problems[before:]]
     failed = any(p.severity is Severity.ERROR for p in problems[before:])
     if fair is None or year is None or failed or doc is None:

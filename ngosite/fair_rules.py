@@ -9,12 +9,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
+from typing import Any
 
-from .fair_model import Fair, Item
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .fair_model import Fair, Hours, Item, Stage, Stand
 from .folding import fold
+from .model import IsoDate
 from .problems import Problem
+from .rules import SLUG_PATTERN as SLUG
 from .validate import problem_at
 from .yaml_source import KeyPath, SourceDocument
 
@@ -52,25 +57,67 @@ class KnownNgos:
         close = self.by_name.get(fold(given)) or next(iter(difflib.get_close_matches(
             fold(given), sorted(self.slugs), n=1, cutoff=0.6)), None)
         hint = f" Czy chodziło o „{close}”?" if close else ""
-        return (f"nie ma organizacji „{given}” w katalogu (brak pliku ngos/{given}.yml).{hint} "
-                "Wpisz adres organizacji, czyli nazwę jej pliku w ngos/ bez „.yml”")
+        missing = f" (brak pliku ngos/{given}.yml)" if SLUG.fullmatch(given) else ""
+        return (f"nie ma organizacji „{given}” w katalogu{missing}.{hint} Wpisz adres "
+                "organizacji, czyli nazwę jej pliku w ngos/ bez „.yml”")
 
 
-def check_fair(doc: SourceDocument, fair: Fair, year: int | None, ngos: KnownNgos,
+@dataclass(frozen=True)
+class FairParts:
+    """What the rules read: the whole valid file, or what is valid in a broken one.
+
+    A broken file still gets its cross-checks (a stand given twice, an unknown NGO) in the same
+    run as its type errors; a part that failed its own check is None and is skipped.
+    """
+
+    date: date | None
+    hours: Hours | None
+    stages: tuple[Stage | None, ...]
+    stands: tuple[Stand | None, ...]
+    programme: tuple[Item | None, ...]
+
+    @classmethod
+    def of(cls, fair: Fair) -> FairParts:
+        return cls(fair.date, fair.hours, tuple(fair.stages), tuple(fair.stands),
+                   tuple(fair.programme))
+
+    @classmethod
+    def salvage(cls, data: object) -> FairParts:
+        raw: dict[str, Any] = data if isinstance(data, dict) else {}
+        return cls(_valid(TypeAdapter(IsoDate).validate_python, raw.get("data")),
+                   _valid(Hours.model_validate, raw.get("godziny")),
+                   _valid_items(Stage, raw.get("sceny")), _valid_items(Stand, raw.get("stoiska")),
+                   _valid_items(Item, raw.get("program")))
+
+
+def _valid(check: Any, value: object) -> Any:
+    try:
+        return check(value)
+    except ValidationError:
+        return None
+
+
+def _valid_items(model: type[BaseModel], values: object) -> tuple[Any, ...]:
+    return tuple(_valid(model.model_validate, v) for v in values) \
+        if isinstance(values, list) else ()
+
+
+def check_fair(doc: SourceDocument, fair: FairParts, year: int | None, ngos: KnownNgos,
                problems: list[Problem]) -> None:
-    """Every rule for one fair file that parsed into the model."""
-    if year is not None and fair.date.year != year:
+    """Every rule that looks beyond one value, on whatever parts of the file are valid."""
+    if year is not None and fair.date is not None and fair.date.year != year:
         problems.append(problem_at(
             doc, ("data",), f"plik {doc.name} opisuje targi z roku {year}, a wpisano datę "
             f"{fair.date.isoformat()}; popraw datę albo nazwę pliku"))
-    open_, close = fair.hours.start, fair.hours.end
-    if close <= open_:
+    hours = fair.hours
+    if hours is not None and hours.end <= hours.start:
         problems.append(problem_at(
-            doc, ("godziny", "do"), f"zamknięcie ({_hm(close)}) nie jest później niż otwarcie "
-            f"({_hm(open_)}); sprawdź godziny od i do"))
+            doc, ("godziny", "do"), f"zamknięcie ({_hm(hours.end)}) nie jest później niż "
+            f"otwarcie ({_hm(hours.start)}); sprawdź godziny od i do"))
+        hours = None  # every item would be "outside the hours": one message is enough
     stages = _check_stages(doc, fair, problems)
-    timed = _check_items(doc, fair, stages, problems)
-    _check_overlaps(doc, fair, stages, timed, problems)
+    timed = _check_items(doc, fair, hours, stages, problems)
+    _check_overlaps(doc, fair, stages or {}, timed, problems)
     _check_stands(doc, fair, ngos, problems)
 
 
@@ -82,9 +129,14 @@ def _line(doc: SourceDocument, path: KeyPath) -> int:
     return doc.locate(path)[0]
 
 
-def _check_stages(doc: SourceDocument, fair: Fair, problems: list[Problem]) -> dict[str, str]:
+def _check_stages(doc: SourceDocument, fair: FairParts,
+                  problems: list[Problem]) -> dict[str, str] | None:
+    """Codes and names of the stages; None when one of them is broken (so that the items on
+    it are not reported as pointing at a missing stage)."""
     seen: dict[str, int] = {}
     for i, stage in enumerate(fair.stages):
+        if stage is None:
+            continue
         if stage.code in seen:
             first = seen[stage.code]
             problems.append(problem_at(
@@ -93,17 +145,20 @@ def _check_stages(doc: SourceDocument, fair: Fair, problems: list[Problem]) -> d
                 "każda scena ma własny kod"))
         else:
             seen[stage.code] = i
-    return {stage.code: stage.name for stage in fair.stages}
+    if None in fair.stages:
+        return None
+    return {stage.code: stage.name for stage in fair.stages if stage is not None}
 
 
-def _check_items(doc: SourceDocument, fair: Fair, stages: dict[str, str],
-                 problems: list[Problem]) -> list[int]:
+def _check_items(doc: SourceDocument, fair: FairParts, hours: Hours | None,
+                 stages: dict[str, str] | None, problems: list[Problem]) -> list[int]:
     """Per-item rules; returns the items whose times make sense (for the overlap rule)."""
-    open_, close = fair.hours.start, fair.hours.end
     timed: list[int] = []
     for i, item in enumerate(fair.programme):
+        if item is None:
+            continue
         where: KeyPath = ("program", i)
-        if item.stage not in stages:
+        if stages is not None and item.stage not in stages:
             by_name = {fold(name): code for code, name in stages.items()}
             close_code = by_name.get(fold(item.stage)) or next(iter(
                 difflib.get_close_matches(item.stage, list(stages), n=1, cutoff=0.6)), None)
@@ -122,31 +177,38 @@ def _check_items(doc: SourceDocument, fair: Fair, stages: dict[str, str],
                 "godzinę końca późniejszą niż początek"))
             continue
         timed.append(i)
-        if item.start < open_:
-            problems.append(problem_at(
-                doc, (*where, "od"), f"punkt zaczyna się o {_hm(item.start)}, przed otwarciem "
-                f"targów ({_hm(open_)}); przesuń go albo zmień godziny.od"))
-        elif item.start >= close:
-            problems.append(problem_at(
-                doc, (*where, "od"), f"punkt zaczyna się o {_hm(item.start)}, gdy targi są już "
-                f"zamknięte (od {_hm(close)}); przesuń go albo zmień godziny.do"))
-        if item.end > close and item.start < close:
-            problems.append(problem_at(
-                doc, (*where, "do"), f"punkt kończy się o {_hm(item.end)}, po zamknięciu "
-                f"targów ({_hm(close)}); skróć go albo zmień godziny.do"))
+        if hours is not None:
+            _check_within_hours(doc, where, item, hours, problems)
     return timed
 
 
-def _check_overlaps(doc: SourceDocument, fair: Fair, stages: dict[str, str], timed: list[int],
-                    problems: list[Problem]) -> None:
+def _check_within_hours(doc: SourceDocument, where: KeyPath, item: Item, hours: Hours,
+                        problems: list[Problem]) -> None:
+    open_, close = hours.start, hours.end
+    if item.start < open_:
+        problems.append(problem_at(
+            doc, (*where, "od"), f"punkt zaczyna się o {_hm(item.start)}, przed otwarciem "
+            f"targów ({_hm(open_)}); przesuń go albo zmień godziny.od"))
+    elif item.start >= close:
+        problems.append(problem_at(
+            doc, (*where, "od"), f"punkt zaczyna się o {_hm(item.start)}, gdy targi są już "
+            f"zamknięte (od {_hm(close)}); przesuń go albo zmień godziny.do"))
+    if item.end > close and item.start < close:
+        problems.append(problem_at(
+            doc, (*where, "do"), f"punkt kończy się o {_hm(item.end)}, po zamknięciu "
+            f"targów ({_hm(close)}); skróć go albo zmień godziny.do"))
+
+
+def _check_overlaps(doc: SourceDocument, fair: FairParts, stages: dict[str, str],
+                    timed: list[int], problems: list[Problem]) -> None:
     items = fair.programme
     # Earlier start first (file order breaks ties): the message sits on the item that collides
     # with one already running.
-    order = sorted(timed, key=lambda i: (items[i].start, i))
+    order = sorted(timed, key=lambda i: (items[i].start, i))  # type: ignore[union-attr]
     for position, later in enumerate(order):
         for earlier in order[:position]:
             a, b = items[earlier], items[later]
-            if a.stage == b.stage and b.start < a.end:
+            if a is not None and b is not None and a.stage == b.stage and b.start < a.end:
                 problems.append(problem_at(
                     doc, ("program", later, "od"),
                     f"na scenie „{stages.get(a.stage, a.stage)}” o tej porze trwa już punkt "
@@ -158,11 +220,13 @@ def _span(item: Item) -> str:
     return f"{_hm(item.start)}–{_hm(item.end)}"
 
 
-def _check_stands(doc: SourceDocument, fair: Fair, ngos: KnownNgos,
+def _check_stands(doc: SourceDocument, fair: FairParts, ngos: KnownNgos,
                   problems: list[Problem]) -> None:
     numbers: dict[str, int] = {}
     owners: dict[str, int] = {}
     for j, stand in enumerate(fair.stands):
+        if stand is None:
+            continue
         where: KeyPath = ("stoiska", j)
         number = " ".join(stand.number.split()).casefold()
         if number in numbers:
@@ -186,6 +250,8 @@ def _check_stands(doc: SourceDocument, fair: Fair, ngos: KnownNgos,
         else:
             owners[stand.organisation] = j
     for i, item in enumerate(fair.programme):
+        if item is None:
+            continue
         seen: set[str] = set()
         for k, slug in enumerate(item.organisations):
             where = ("program", i, "organizacje", k)
