@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 VENDOR_DIR = "vendor"  # under docs/assets/
@@ -84,13 +83,12 @@ class AssetLinks:
         return self.url(f"{package.folder}/{name}")
 
 
-@cache
 def _digest(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
     except FileNotFoundError:
         raise FileNotFoundError(
-            f"{path} is missing: run `.venv/bin/python scripts/vendor_map_assets.py`") from None
+            f"{path} is missing (vendored files: scripts/vendor_map_assets.py)") from None
 
 
 def copy_assets(assets_dir: Path, dest: Path) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .accessibility_settings import AccessibilityStatementSettings
+from .map_settings import MapSettings
 from .model import Email, Phone, Strict, Text, Url
 from .open_data_settings import OpenDataSettings
 
@@ -77,6 +78,8 @@ class Settings(Strict):
     sample_data: bool = Field(
         False, alias="dane_przykladowe", strict=True,
         description="true, gdy wpisy organizacji są przykładowe (serwis to zaznacza)")
+    map: MapSettings = Field(default_factory=MapSettings, alias="mapa",
+                             description="Podkład mapy organizacji: serwer kafelków")
     accessibility: AccessibilityStatementSettings = Field(
         default_factory=AccessibilityStatementSettings, alias="deklaracja_dostepnosci",
         description="Treść deklaracji dostępności serwisu")

@@ -15,6 +15,7 @@ from .accessibility_statement import statement_page
 from .fair_calendar import fair_calendars
 from .fair_pages import fair_pages, fair_section
 from .form_data import FORM_MARKER, FORM_PAGE, form_assets, form_link, form_page_block
+from .map_page import map_files, map_link_section, map_pages
 from .pages import GeneratedPage, SectionProvider, render_site_pages
 from .registry import Registry
 from .schema import schema_json
@@ -40,7 +41,7 @@ class PageBlock:
 
 def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
     """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section, form_link]
+    return [fair_section, form_link, map_link_section]
 
 
 def page_blocks() -> list[PageBlock]:
@@ -60,6 +61,7 @@ def generated_pages(registry: Registry, changed: dict[str, date]) -> list[Genera
     pages = render_site_pages(registry, changed, ngo_page_sections(registry))
     pages.append(statement_page(registry))
     pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
+    pages.extend(map_pages(registry))
     return pages
 
 
@@ -67,4 +69,5 @@ def generated_assets(registry: Registry) -> list[GeneratedAsset]:
     assets = [GeneratedAsset("dane/schema.json", schema_json())]
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
+    assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
     return assets

@@ -1,0 +1,287 @@
+/*
+ * The NGO map (/mapa/mapa.html and the stand-alone copy written by build_map.py).
+ *
+ * folium writes the map, its controls and the empty area layers; this script adds the NGOs from
+ * the JSON block `#ngo-map-data`. NGO text reaches the page only through textContent and
+ * attributes set with DOM calls: it is never parsed as HTML. Loaded after Leaflet and its
+ * plugins, before folium's script, which calls NgoMap.start().
+ *
+ * Deep links: `mapa.html#<slug>` (or the hash of the page embedding the map, when it is on the
+ * same site) centres the map on that NGO and opens its popup.
+ */
+(function () {
+  "use strict";
+
+  // Polish labels for Leaflet's zoom buttons, set before folium creates the map.
+  L.Control.Zoom.prototype.options.zoomInTitle = "Przybliż";
+  L.Control.Zoom.prototype.options.zoomOutTitle = "Oddal";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var DEEP_LINK_ZOOM = 14;
+  var NARROW = 600; // px: below this width the area list starts folded
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function svgPath(d, attributes) {
+    var path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("d", d);
+    Object.keys(attributes).forEach(function (name) {
+      path.setAttribute(name, attributes[name]);
+    });
+    return path;
+  }
+
+  function pinSvg(pin, category) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 32 44");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.append(
+      svgPath(pin.path, { fill: category.colour, stroke: "#fff", "stroke-width": "2" }),
+      svgPath(category.icon, { fill: "#fff", transform: pin.symbol })
+    );
+    return svg;
+  }
+
+  // Like L.DivIcon, but its content is built with DOM calls (DivIcon uses innerHTML).
+  var PinIcon = L.Icon.extend({
+    options: {
+      iconSize: [32, 44],
+      iconAnchor: [16, 43],
+      popupAnchor: [0, -38],
+      className: "ngo-pin"
+    },
+    createIcon: function (old) {
+      var div = old && old.tagName === "DIV" ? old : document.createElement("div");
+      div.replaceChildren(pinSvg(this.options.pin, this.options.category));
+      this._setIconStyles(div, "icon");
+      return div;
+    },
+    createShadow: function () {
+      return null;
+    }
+  });
+
+  function organisations(n) {
+    var last = n % 10;
+    var lastTwo = n % 100;
+    if (n === 1) return "1 organizacja";
+    if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return n + " organizacje";
+    return n + " organizacji";
+  }
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var content = element("span");
+    content.append(
+      element("span", "ngo-cluster__count", String(count)),
+      element("span", "ngo-visually-hidden", "Grupa: " + organisations(count) + ". Pokaż je.")
+    );
+    content.firstChild.setAttribute("aria-hidden", "true");
+    var pixels = { small: 36, medium: 44, large: 52 }[size];
+    return L.divIcon({
+      html: content,
+      className: "ngo-cluster ngo-cluster--" + size,
+      iconSize: [pixels, pixels]
+    });
+  }
+
+  function popupContent(row, data) {
+    var box = element("div", "ngo-popup");
+    box.append(
+      element("p", "ngo-popup__name", row[1]),
+      element("p", "ngo-popup__meta", data.forms[row[5]] + " · " + data.localities[row[6]])
+    );
+    if (row[7]) {
+      box.append(element("p", "ngo-popup__note",
+        "Pinezka wskazuje miejscowość, nie dokładny adres."));
+    }
+    if (data.pages !== null) {
+      var link = element("a", "ngo-popup__link", "Strona organizacji");
+      link.href = data.pages + encodeURIComponent(row[0]) + "/";
+      link.target = "_top";
+      var line = element("p");
+      line.append(link);
+      box.append(line);
+    }
+    return box;
+  }
+
+  function statusLine() {
+    var status = element("p", "ngo-map-status");
+    status.setAttribute("role", "status");
+    document.body.append(status);
+    return function (text) {
+      status.textContent = text;
+    };
+  }
+
+  function sameSpot(cluster) {
+    var bounds = cluster.getBounds();
+    return bounds.getNorthEast().equals(bounds.getSouthWest());
+  }
+
+  // The embedding page, when it is on the same site (a foreign page throws on access).
+  function sameSiteParent() {
+    if (window.parent === window) return null;
+    try {
+      return window.parent.location.href ? window.parent : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function slugOf(hash) {
+    try {
+      return decodeURIComponent(hash.slice(1));
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function start(parts) {
+    var map = parts.map;
+    var cluster = parts.cluster;
+    var data = JSON.parse(document.getElementById(parts.data).textContent);
+    var announce = statusLine();
+    var parent = sameSiteParent();
+    var icons = data.categories.map(function (category) {
+      return new PinIcon({ pin: data.pin, category: category });
+    });
+    var byCategory = data.categories.map(function () { return []; });
+    var bySlug = new Map();
+    var categoryOfGroup = new Map();
+    parts.groups.forEach(function (group, i) { categoryOfGroup.set(group, i); });
+
+    data.ngos.forEach(function (row) {
+      var marker = L.marker([row[2], row[3]], {
+        icon: icons[row[4]],
+        title: row[1],
+        keyboard: true,
+        riseOnHover: true
+      });
+      marker.bindPopup(function () { return popupContent(row, data); }, { maxWidth: 280 });
+      marker.ngoCategory = row[4];
+      marker.ngoSlug = row[0];
+      byCategory[row[4]].push(marker);
+      bySlug.set(row[0], marker);
+    });
+
+    var loaded = false;
+    var pending = null;
+    cluster.options.iconCreateFunction = clusterIcon;
+    cluster.options.chunkProgress = function (done, total) {
+      if (done >= total) ready();
+    };
+    function ready() {
+      if (loaded) return;
+      loaded = true;
+      document.documentElement.dataset.ngoMap = "ready";
+      if (pending) show(pending);
+    }
+    var all = [].concat.apply([], byCategory);
+    cluster.addLayers(all);
+    if (all.length === 0) ready();
+
+    map.on("overlayadd", function (e) {
+      var i = categoryOfGroup.get(e.layer);
+      if (i !== undefined) cluster.addLayers(byCategory[i]);
+    });
+    map.on("overlayremove", function (e) {
+      var i = categoryOfGroup.get(e.layer);
+      if (i !== undefined) cluster.removeLayers(byCategory[i]);
+    });
+
+    function reveal(marker, done) {
+      var parent = cluster.getVisibleParent(marker);
+      if (!parent || parent === marker) {
+        done();
+      } else if (sameSpot(parent)) {
+        cluster.once("spiderfied", done);
+        parent.spiderfy();
+      } else {
+        cluster.zoomToShowLayer(marker, done);
+      }
+    }
+
+    function show(slug) {
+      var marker = bySlug.get(slug);
+      if (!marker) return;
+      if (!loaded) {
+        pending = slug;
+        return;
+      }
+      var group = parts.groups[marker.ngoCategory];
+      if (!map.hasLayer(group)) map.addLayer(group);
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), DEEP_LINK_ZOOM), { animate: false });
+      reveal(marker, function () { marker.openPopup(); });
+    }
+
+    // Keyboard: Enter on a pin opens its popup; focus follows into it and back on close.
+    map.on("popupopen", function (e) {
+      var close = e.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", "Zamknij opis");
+      var source = e.popup._source;
+      if (source && source.getElement() === document.activeElement) {
+        var target = e.popup.getElement().querySelector("a.ngo-popup__link") || close;
+        if (target) target.focus();
+      }
+      if (source && source.ngoSlug !== undefined) {
+        // The address bar then links to this NGO, ready to be shared.
+        var hash = "#" + encodeURIComponent(source.ngoSlug);
+        history.replaceState(null, "", hash);
+        if (parent) parent.history.replaceState(null, "", hash);
+      }
+    });
+    map.on("popupclose", function (e) {
+      var popup = e.popup.getElement();
+      var source = e.popup._source;
+      if (popup && popup.contains(document.activeElement) && source && source.getElement()) {
+        source.getElement().focus();
+      }
+    });
+
+    tuneLayerControl(parts.layers, map);
+    tuneLocateControl(parts.locate, announce);
+
+    show(slugOf(window.location.hash || (parent ? parent.location.hash : "")));
+    window.addEventListener("hashchange", function () { show(slugOf(window.location.hash)); });
+    if (parent) {
+      parent.addEventListener("hashchange", function () { show(slugOf(parent.location.hash)); });
+    }
+  }
+
+  function tuneLayerControl(control, map) {
+    var container = control.getContainer();
+    var toggle = container.querySelector(".leaflet-control-layers-toggle");
+    toggle.title = "Obszary działalności";
+    toggle.setAttribute("aria-label", "Pokaż obszary działalności");
+    var title = element("p", "ngo-layers__title", "Obszary działalności");
+    container.querySelector(".leaflet-control-layers-list").prepend(title);
+    if (map.getSize().x < NARROW) {
+      control.collapse();
+      map.on("click", function () { control.collapse(); });
+    }
+  }
+
+  function tuneLocateControl(control, announce) {
+    control.options.onLocationError = function (error) {
+      announce(error && error.code === 1
+        ? "Przeglądarka nie pozwoliła ustalić Twojego położenia."
+        : "Nie udało się ustalić Twojego położenia.");
+    };
+    control.options.onLocationOutsideMapBounds = function (c) {
+      c.stop();
+      announce(c.options.strings.outsideMapBoundsMsg);
+    };
+    control._map.on("locationfound", function () { announce(""); });
+  }
+
+  window.NgoMap = { start: start };
+})();

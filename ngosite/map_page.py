@@ -1,0 +1,71 @@
+"""The map on the site: the page /mapa/, the map document it frames, and a link on NGO pages.
+
+The map itself is a separate document (``/mapa/mapa.html``) shown in a lazy ``<iframe>``: Leaflet's
+styles stay out of the theme, the page around it carries the text alternative (what the map shows,
+the legend, the way to the directory), and the same document can be framed by other sites.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .map_assets import MAP_STYLES, AssetLinks
+from .map_categories import PIN_PATH, SYMBOL_TRANSFORM
+from .map_data import legend, map_point, map_points
+from .map_document import MapTarget, render_map_document
+from .pages import DIRECTORY, GeneratedPage, _environment, _page
+from .registry import Entry, Registry
+
+MAP_DIR = "mapa"
+MAP_DOCUMENT = "mapa.html"
+
+
+def organisations(n: int) -> str:
+    """„1 organizacja”, „3 organizacje”, „5 organizacji”, „22 organizacje”."""
+    if n == 1:
+        return "1 organizacja"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return f"{n} organizacje"
+    return f"{n} organizacji"
+
+
+def assets_of(registry: Registry, prefix: str) -> AssetLinks:
+    return AssetLinks(registry.root / "docs" / "assets", prefix)
+
+
+def map_pages(registry: Registry) -> list[GeneratedPage]:
+    points = map_points(registry)
+    total = len(registry.entries)
+    body = _environment().get_template("map.html").render(
+        settings=registry.settings,
+        styles_url=assets_of(registry, "../assets/").url(MAP_STYLES),
+        placed_text=organisations(len(points)),
+        total=total,
+        missing=total - len(points),
+        missing_text=organisations(total - len(points)).capitalize(),
+        document_name=MAP_DOCUMENT,
+        legend=legend(points),
+        organisations=organisations,
+        pin_path=PIN_PATH,
+        symbol_transform=SYMBOL_TRANSFORM,
+    )
+    return [_page(f"{MAP_DIR}/index.md", "Mapa organizacji", body)]
+
+
+def map_files(registry: Registry) -> list[tuple[str, str]]:
+    """(path in the site, content) of the map document."""
+    target = MapTarget(assets=assets_of(registry, "../assets/"),
+                       pages_url=f"../{DIRECTORY}/", directory_url=f"../{DIRECTORY}/")
+    document = render_map_document(registry, map_points(registry), target)
+    return [(f"{MAP_DIR}/{MAP_DOCUMENT}", document)]
+
+
+def map_link_section(registry: Registry, entry: Entry) -> Markup:
+    """"Pokaż na mapie" on an NGO's page, only when the NGO is on the map."""
+    point = map_point(registry, entry)
+    if point is None:
+        return Markup("")
+    return Markup(_environment().get_template("map_link.html").render(
+        point=point, href=f"../../{MAP_DIR}/#{quote(entry.slug)}"))
