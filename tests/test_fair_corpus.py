@@ -20,11 +20,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fair_helpers import new_project
 
 from ngosite.problems import Severity
 from ngosite.registry import Registry, load_registry
 
-REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "invalid_fairs"
 TODAY = date(2026, 11, 26)
 REGENERATE = bool(os.environ.get("NGOSITE_REGEN_GOLDEN"))
@@ -41,15 +41,6 @@ def _name(fixture: Path) -> str:
 
 def _golden(fixture: Path) -> Path:
     return CORPUS / f"{_name(fixture)}.expected"
-
-
-def new_project(root: Path) -> Path:
-    """A project with the real settings, localities, outline and NGO entries, and no fair."""
-    (root / "data" / "targi").mkdir(parents=True)
-    for name in ("gmina.yml", "miejscowosci.yml", "granica.geojson"):
-        shutil.copyfile(REPO / "data" / name, root / "data" / name)
-    shutil.copytree(REPO / "ngos", root / "ngos")
-    return root
 
 
 def _add_fixture(root: Path, fixture: Path) -> list[str]:
