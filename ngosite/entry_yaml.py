@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from .entry_fields import model_keys
+from .entry_fields import leaves, model_keys, walk
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../data/organizacja.schema.json"
 INDENT = "  "
@@ -23,14 +23,16 @@ INDENT = "  "
 # (YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029).
 _UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                      "\U00010000-\U0010ffff]")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
 def dump_entry(entry: Mapping[str, Any]) -> str:
     """The file's text: the schema comment, then the keys in the model's order."""
     order = {key: i for i, key in enumerate(model_keys())}
+    dates = {f.key for f in leaves(walk()) if f.kind == "date"}
     lines = [SCHEMA_COMMENT]
-    _mapping(entry, (), order, 0, lines)
+    _mapping(entry, (), order, dates, 0, lines)
     return "\n".join(lines) + "\n"
 
 
@@ -50,7 +52,7 @@ def quote(text: str) -> str:
 
 
 def _mapping(data: Mapping[str, Any], path: tuple[str, ...], order: dict[str, int],
-             depth: int, lines: list[str]) -> None:
+             dates: set[str], depth: int, lines: list[str]) -> None:
     pad = INDENT * depth
 
     def rank(key: str) -> tuple[int, str]:
@@ -62,13 +64,15 @@ def _mapping(data: Mapping[str, Any], path: tuple[str, ...], order: dict[str, in
             continue
         if isinstance(value, Mapping):
             lines.append(f"{pad}{key}:")
-            _mapping(value, (*path, key), order, depth + 1, lines)
+            _mapping(value, (*path, key), order, dates, depth + 1, lines)
         elif isinstance(value, list | tuple):
             lines.append(f"{pad}{key}:")
             lines.extend(f"{pad}{INDENT}- {_scalar(item)}" for item in value)
         elif isinstance(value, str) and _fits_block(value):
             lines.append(f"{pad}{key}: |")
             lines.extend(f"{pad}{INDENT}{line}" if line else "" for line in value.split("\n"))
+        elif ".".join((*path, key)) in dates and _ISO_DATE.fullmatch(str(value)):
+            lines.append(f"{pad}{key}: {value}")
         else:
             lines.append(f"{pad}{key}: {_scalar(value)}")
 
@@ -77,8 +81,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        text = repr(float(value)) if isinstance(value, float) else str(value)
-        return text
+        return repr(float(value))
     if isinstance(value, date):
         return value.isoformat()
     return quote(str(value))
