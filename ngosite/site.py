@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .accessibility_statement import statement_page
+from .documents_pages import documents_assets, documents_pages
 from .fair_calendar import fair_calendars
 from .fair_pages import fair_pages, fair_section
 from .form_data import FORM_MARKER, FORM_PAGE, form_assets, form_link, form_page_block
@@ -62,6 +63,7 @@ def generated_pages(registry: Registry, changed: dict[str, date]) -> list[Genera
     pages.append(statement_page(registry))
     pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     pages.extend(map_pages(registry))
+    pages.extend(documents_pages(registry))
     return pages
 
 
@@ -70,4 +72,5 @@ def generated_assets(registry: Registry) -> list[GeneratedAsset]:
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
+    assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
     return assets
