@@ -13,10 +13,13 @@ from datetime import date
 
 from .accessibility_statement import statement_page
 from .documents_pages import documents_assets, documents_pages
+from .exports import export_files
 from .fair_calendar import fair_calendars
 from .fair_pages import fair_pages, fair_section
 from .form_data import FORM_MARKER, FORM_PAGE, form_assets, form_link, form_page_block
+from .jsonld import organisation_jsonld
 from .map_page import map_files, map_link_section, map_pages
+from .open_data_page import open_data_page
 from .pages import GeneratedPage, SectionProvider, render_site_pages
 from .registry import Registry
 from .schema import schema_json
@@ -42,7 +45,7 @@ class PageBlock:
 
 def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
     """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section, form_link, map_link_section]
+    return [fair_section, form_link, map_link_section, organisation_jsonld]
 
 
 def page_blocks() -> list[PageBlock]:
@@ -61,6 +64,7 @@ def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown
 def generated_pages(registry: Registry, changed: dict[str, date]) -> list[GeneratedPage]:
     pages = render_site_pages(registry, changed, ngo_page_sections(registry))
     pages.append(statement_page(registry))
+    pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     pages.extend(map_pages(registry))
     pages.extend(documents_pages(registry))
@@ -69,6 +73,7 @@ def generated_pages(registry: Registry, changed: dict[str, date]) -> list[Genera
 
 def generated_assets(registry: Registry) -> list[GeneratedAsset]:
     assets = [GeneratedAsset("dane/schema.json", schema_json())]
+    assets.extend(GeneratedAsset(f.path, f.content) for f in export_files(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))

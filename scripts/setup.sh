@@ -80,3 +80,25 @@ MSG
         exit 1
     fi
 fi
+
+# Test tools for the open data and the built pages: GDAL's ogrinfo reads the GeoJSON and CSV
+# exports (Debian's gdal-bin); the Nu Html Checker (npm package vnu-jar, run with Java) checks
+# every built page. Missing tools make those tests fail, never skip.
+if [[ ! -x /usr/bin/ogrinfo ]]; then
+    if is_root; then
+        echo "setup: installing Debian's gdal-bin (ogrinfo)"
+        apt_install gdal-bin
+    else
+        echo "setup: ogrinfo is missing; as root: apt-get install -y gdal-bin" >&2
+    fi
+fi
+VNU_JAR_VERSION=26.9.27
+if [[ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]] \
+        || ! grep -q "\"version\": \"$VNU_JAR_VERSION\"" .tools/node_modules/vnu-jar/package.json; then
+    if command -v npm >/dev/null; then
+        echo "setup: installing vnu-jar $VNU_JAR_VERSION from npm into .tools/"
+        npm install --prefix .tools --no-audit --no-fund --silent "vnu-jar@$VNU_JAR_VERSION"
+    else
+        echo "setup: npm is missing; the HTML validity test needs vnu-jar from npm" >&2
+    fi
+fi
