@@ -23,6 +23,7 @@ from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
 from ngosite.search_index import fold_index_file
 from ngosite.site import generated_assets, generated_pages, insert_page_blocks
+from ngosite.today import BadBuildDate
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
 LOG_LEVELS = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
@@ -39,7 +40,7 @@ def on_config(config):
         registry = load_registry(root, online=online_geocoder_from_environment(root))
     except DataError as exc:
         raise PluginError("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
-    except OnlineNotAllowed as exc:
+    except (OnlineNotAllowed, BadBuildDate) as exc:
         raise PluginError(f"Nie można zbudować serwisu: {exc}") from None
     if registry.errors and _state["command"] != "serve":
         raise PluginError(

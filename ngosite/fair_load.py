@@ -8,7 +8,6 @@ Problems go to the registry's one list; an edition with errors is left out of th
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -24,33 +23,17 @@ from .validate import problem_at, validate_document
 from .yaml_source import SourceDocument, read_yaml
 
 FAIR_DIR = ("data", "targi")
-TODAY_VARIABLE = "NGOSITE_TODAY"
 GUIDE = "docs/jak-przygotowac-targi.md"
 _NGO_GUIDE = "docs/dodaj-organizacje.md"
 
 
-def fair_today(default: date, problems: list[Problem]) -> date:
-    """The day the build takes as today: ``NGOSITE_TODAY=2027-06-01`` fixes it for tests and
-    reproducible builds; otherwise the registry's today."""
-    value = os.environ.get(TODAY_VARIABLE, "").strip()
-    if not value:
-        return default
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        problems.append(Problem(
-            f"zmienna środowiskowa {TODAY_VARIABLE}", 1, 1, "",
-            f"„{value}” nie jest datą; wpisz ją w formacie RRRR-MM-DD, np. "
-            f"{TODAY_VARIABLE}=2027-06-01, albo usuń zmienną"))
-        return default
-
-
 def load_fairs(root: Path, entries: Iterable[object], gazetteer: Gazetteer, locator: Locator,
                today: date, problems: list[Problem]) -> tuple[FairEdition, ...]:
+    """Every valid edition, oldest first. ``today`` is the registry's (``NGOSITE_TODAY`` when
+    set): it decides whether a page invites or says the fair took place."""
     folder = root.joinpath(*FAIR_DIR)
     if not folder.is_dir():
         return ()
-    today = fair_today(today, problems)
     ngos = KnownNgos.of(entries, root)
     editions: list[FairEdition] = []
     for path in sorted(folder.iterdir()):

@@ -22,12 +22,8 @@ HOSTILE = "Koło </script><script>alert(\"x\")</script> & <!-- <b>pogrubione</b>
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
-def _load(root: Path, monkeypatch: pytest.MonkeyPatch, today: str | None = None) -> Registry:
-    if today:
-        monkeypatch.setenv("NGOSITE_TODAY", today)
-    else:
-        monkeypatch.delenv("NGOSITE_TODAY", raising=False)
-    registry = load_registry(root, today=TODAY)
+def _load(root: Path, today: str | None = None) -> Registry:
+    registry = load_registry(root, today=date.fromisoformat(today) if today else TODAY)
     assert not registry.errors, registry.errors
     return registry
 
@@ -43,22 +39,22 @@ def _pages(registry: Registry, existing: tuple[str, ...] = ()) -> dict[str, str]
     return {p.src_uri: p.html or "" for p in fair_pages(registry, existing)}
 
 
-def test_before_the_day_the_page_invites(project, monkeypatch):
-    page = _pages(_load(project, monkeypatch, "2027-05-01"))["targi/index.md"]
+def test_before_the_day_the_page_invites(project):
+    page = _pages(_load(project, "2027-05-01"))["targi/index.md"]
     assert "Zapraszamy!</strong> Targi odbędą się w sobotę, 5 czerwca 2027" in page
     assert "odbyły się" not in page
 
 
-def test_on_the_day_and_after_it(project, monkeypatch):
-    page = _pages(_load(project, monkeypatch, "2027-06-05"))["targi/index.md"]
+def test_on_the_day_and_after_it(project):
+    page = _pages(_load(project, "2027-06-05"))["targi/index.md"]
     assert "Targi trwają dziś" in page
-    page = _pages(_load(project, monkeypatch, "2027-06-06"))["targi/index.md"]
+    page = _pages(_load(project, "2027-06-06"))["targi/index.md"]
     assert "Targi odbyły się</strong> w sobotę, 5 czerwca 2027" in page
     assert "Zapraszamy!" not in page
 
 
-def test_programme_per_stage_and_every_participant(project, monkeypatch):
-    registry = _load(project, monkeypatch, "2027-05-01")
+def test_programme_per_stage_and_every_participant(project):
+    registry = _load(project, "2027-05-01")
     (edition,) = registry.fairs
     page = _pages(registry)["targi/index.md"]
     for stage in edition.fair.stages:
@@ -75,8 +71,8 @@ def test_programme_per_stage_and_every_participant(project, monkeypatch):
     assert '<a href="dzien-organizacji-2027.ics" download>Dodaj do kalendarza</a>' in page
 
 
-def test_venue_links_to_the_map_only_when_there_is_one(project, monkeypatch):
-    registry = _load(project, monkeypatch)
+def test_venue_links_to_the_map_only_when_there_is_one(project):
+    registry = _load(project)
     page = _pages(registry)["targi/index.md"]
     assert 'href="../mapa/"' not in page
     assert "https://www.openstreetmap.org/?mlat=53.94306&amp;mlon=21.88250" in page
@@ -84,9 +80,9 @@ def test_venue_links_to_the_map_only_when_there_is_one(project, monkeypatch):
     assert '<a href="../mapa/">Zobacz na mapie organizacji</a>' in page
 
 
-def test_earlier_editions_stay_in_the_archive(project, monkeypatch):
+def test_earlier_editions_stay_in_the_archive(project):
     write_fair(project, 2026, EARLIER_EDITION)
-    pages = _pages(_load(project, monkeypatch, "2027-05-01"))
+    pages = _pages(_load(project, "2027-05-01"))
     assert sorted(pages) == ["targi/2026.md", "targi/index.md"]
     current = pages["targi/index.md"]
     assert '<a href="../targi/2026/">Dzień Organizacji Pozarządowych 2026' in current
@@ -96,8 +92,8 @@ def test_earlier_editions_stay_in_the_archive(project, monkeypatch):
     assert 'href="../dzien-organizacji-2026.ics"' in archive
 
 
-def test_ngo_page_block_shows_stand_and_items(project, monkeypatch):
-    registry = _load(project, monkeypatch, "2027-05-01")
+def test_ngo_page_block_shows_stand_and_items(project):
+    registry = _load(project, "2027-05-01")
     entries = {e.slug: e for e in registry.entries}
     block = str(fair_section(registry, entries["osp-milki"]))
     assert "Stoisko nr 2" in block and 'href="../../targi/"' in block
@@ -107,20 +103,20 @@ def test_ngo_page_block_shows_stand_and_items(project, monkeypatch):
     assert "Bez stoiska" in block and "13:00</time>–" in block
 
 
-def test_ngo_without_part_in_the_fair_gets_no_block(tmp_path, monkeypatch):
+def test_ngo_without_part_in_the_fair_gets_no_block(tmp_path):
     root = new_project(tmp_path)
     write_fair(root, 2026, EARLIER_EDITION)
-    registry = _load(root, monkeypatch)
+    registry = _load(root)
     entries = {e.slug: e for e in registry.entries}
     assert fair_section(registry, entries["kgw-rydzewo"]) == ""
     assert "brała udział" in str(fair_section(registry, entries["osp-milki"]))
 
 
-def test_untrusted_ngo_text_is_escaped_in_html_and_json_ld(project, monkeypatch):
+def test_untrusted_ngo_text_is_escaped_in_html_and_json_ld(project):
     set_ngo_field(project, "osp-milki", "nazwa", HOSTILE)
     set_ngo_field(project, "osp-milki", "oferta",
                   "<img src=x onerror=alert(1)> [link](javascript:alert(2)) </script>")
-    registry = _load(project, monkeypatch)
+    registry = _load(project)
     page = _pages(registry)["targi/index.md"]
     assert "<script>alert" not in page and "<img" not in page and "javascript:" not in page
     assert str(escape(HOSTILE)) in page
@@ -134,8 +130,8 @@ def test_untrusted_ngo_text_is_escaped_in_html_and_json_ld(project, monkeypatch)
     assert "<script>" not in block
 
 
-def test_json_ld_describes_the_fair_and_each_item(project, monkeypatch):
-    registry = _load(project, monkeypatch)
+def test_json_ld_describes_the_fair_and_each_item(project):
+    registry = _load(project)
     (edition,) = registry.fairs
     data = json.loads(JSON_LD.findall(_pages(registry)["targi/index.md"])[0])
     assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
@@ -161,11 +157,11 @@ def test_script_json_round_trips_every_dangerous_character():
     assert not set("<>&\u2028\u2029") & set(text)
 
 
-def test_page_title_is_escaped_for_the_theme(project, monkeypatch):
+def test_page_title_is_escaped_for_the_theme(project):
     text = SAMPLE.read_text(encoding="utf-8").replace(
         "nazwa: Dzień Organizacji Pozarządowych w gminie Miłki 2027",
         "nazwa: Targi <b>NGO</b> & goście", 1)
     write_fair(project, 2027, text)
-    (page,) = fair_pages(_load(project, monkeypatch))
+    (page,) = fair_pages(_load(project))
     assert "title: Targi &lt;b&gt;NGO&lt;/b&gt; &amp; goście" in page.markdown
     assert "<h1>Targi &lt;b&gt;NGO&lt;/b&gt; &amp; goście</h1>" in (page.html or "")
