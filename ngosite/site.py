@@ -65,9 +65,10 @@ def generated_pages(registry: Registry, changed: dict[str, date]) -> list[Genera
     pages = render_site_pages(registry, changed, ngo_page_sections(registry))
     pages.append(statement_page(registry))
     pages.append(open_data_page(registry, export_files(registry)))
-    pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     pages.extend(map_pages(registry))
     pages.extend(documents_pages(registry))
+    # Last: the fair links to other pages (the map) only when they exist.
+    pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     return pages
 
 
