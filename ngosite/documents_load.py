@@ -193,7 +193,7 @@ def _check_stray_files(root: Path, folder: Path, document: Document,
     for path in sorted(folder.iterdir()):
         if path.name in expected or path.name.startswith("."):
             continue
-        hint = (f"dopisz ją do listy wersje w {METADATA_FILE}"
+        hint = (f"dopisz tę wersję do listy wersje w {METADATA_FILE}"
                 if re.fullmatch(r"wersja-\d+\.md", path.name)
                 else "pliki wersji nazywają się wersja-1.md, wersja-2.md…; przemianuj go "
                      "albo usuń")

@@ -70,21 +70,38 @@ class Comparison:
         return [c for g in self.groups for c in g.changes]
 
     def find(self, old_label: str | None = None, new_label: str | None = None) -> Change | None:
-        """The change at a label of the old (or new) version, else in one of its sub-units, else
-        in the nearest enclosing unit: where a comment on that label shows up in the redline."""
-        for side, label in (("old", old_label), ("new", new_label)):
-            if not label:
-                continue
-            units = [(c, getattr(c, side).label) for c in self.changes
-                     if getattr(c, side) is not None]
-            exact = [c for c, found in units if found == label]
-            inside = [c for c, found in units if found.startswith(label + " ")]
-            around = [c for c, found in units if label.startswith(found + " ")]
-            if exact or inside:
-                return (exact or inside)[0]
-            if around:
-                return max(around, key=lambda c: len(getattr(c, side).label))
-        return None
+        """Where a comment shows up in the redline: the change at a label of the new version
+        (given explicitly), else at a label of the old one, else the most substantial change
+        inside that section (sub-units added there included), else in the nearest enclosing
+        section."""
+        changes = self.changes
+        if new_label:
+            for change in changes:
+                if change.new is not None and change.new.label == new_label:
+                    return change
+            inside = [c for c in changes
+                      if c.new is not None and c.new.label.startswith(new_label + " ")]
+            if inside:
+                return _largest(inside)
+        if not old_label:
+            return None
+        for change in changes:
+            if change.old is not None and change.old.label == old_label:
+                return change
+        mapped = self.pairs.get(old_label)
+        inside = [c for c in changes
+                  if (c.old is not None and c.old.label.startswith(old_label + " "))
+                  or (mapped and c.new is not None and c.new.label.startswith(mapped + " "))]
+        if inside:
+            return _largest(inside)
+        around = [c for c in changes
+                  if c.old is not None and old_label.startswith(c.old.label + " ")]
+        return max(around, key=lambda c: len(c.old.label)) if around else None  # type: ignore[union-attr]
+
+
+def _largest(changes: list[Change]) -> Change:
+    """The most substantial change, the first one on a tie."""
+    return max(changes, key=lambda c: (c.size, -changes.index(c)))
 
 
 def compare(old: VersionText, new: VersionText) -> Comparison:
@@ -182,8 +199,8 @@ def _pair_similar(old: list[Unit], new: list[Unit], partner: dict[int, int]) -> 
     free_new = [j for j in range(len(new)) if j not in taken]
     if not free_old or not free_new:
         return
-    bags_old = {i: Counter(t.text.lower() for t in tokens(old[i].full_text())) for i in free_old}
-    bags_new = {j: Counter(t.text.lower() for t in tokens(new[j].full_text())) for j in free_new}
+    bags_old = {i: _bag(old[i]) for i in free_old}
+    bags_new = {j: _bag(new[j]) for j in free_new}
     scored: list[tuple[float, int, int]] = []
     for i in free_old:
         for j in free_new:
@@ -206,6 +223,11 @@ def _pair_similar(old: list[Unit], new: list[Unit], partner: dict[int, int]) -> 
             continue
         partner[i] = j
         used_new.add(j)
+
+
+def _bag(unit: Unit) -> Counter[str]:
+    """The unit's words (punctuation left out: every text shares its commas and full stops)."""
+    return Counter(t.text.lower() for t in tokens(unit.full_text()) if t.text[0].isalnum())
 
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
