@@ -72,6 +72,7 @@ def test_fair_page_before_the_day(before: Path):
     assert page.count('<li class="fair-item ') == 14
     assert page.count('<li class="fair-participant"') == 18
     assert "assets/css/fair.css" in page
+    assert '<a href="../mapa/">Zobacz na mapie organizacji</a>' in page, "the site has a map"
     assert '<script type="application/ld+json">' in page
 
 
