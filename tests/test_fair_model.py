@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from fair_helpers import EARLIER_EDITION, REPO, SAMPLE, new_project, write_fair
 
-from ngosite.fair_model import Fair, _clock, current_edition
+from ngosite.fair_model import (
+    ITEM_KINDS,
+    Fair,
+    Hours,
+    Item,
+    Stage,
+    Stand,
+    Venue,
+    _clock,
+    current_edition,
+)
 from ngosite.problems import Severity
 from ngosite.registry import load_registry
 
@@ -122,3 +132,12 @@ def test_no_fair_folder_means_no_fair(tmp_path: Path):
     registry = load_registry(root, today=TODAY)
     assert registry.fairs == ()
     assert not registry.errors
+
+
+def test_staff_guide_names_every_field_and_kind():
+    guide = (REPO / "docs" / "jak-przygotowac-targi.md").read_text(encoding="utf-8")
+    for model in (Fair, Hours, Venue, Stage, Stand, Item):
+        for name, field in model.model_fields.items():
+            assert f"{field.alias or name}:" in guide, f"{model.__name__}.{name}"
+    for kind in ITEM_KINDS:
+        assert kind in guide, kind
