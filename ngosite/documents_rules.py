@@ -118,7 +118,7 @@ def sender_problem(sender: str, ngo_names: Mapping[str, str], ngo_files: set[str
     if lowered in (PRIVATE_PERSON, "osoba prywatna", "mieszkaniec", "mieszkanka",
                    "mieszkańcy", "osoba fizyczna (mieszkaniec)"):
         return f"uwagi mieszkańców oznacza się dokładnie tak: nadawca: {PRIVATE_PERSON}"
-    if " " in sender.strip() or not re.fullmatch(r"[a-z0-9-]+", sender):
+    if " " in sender.strip():
         by_name = difflib.get_close_matches(
             lowered, {name.lower(): slug for slug, name in ngo_names.items()}, n=1, cutoff=0.6)
         if by_name:
@@ -132,7 +132,8 @@ def sender_problem(sender: str, ngo_names: Mapping[str, str], ngo_files: set[str
         return ("nadawca to adres organizacji z katalogu (nazwa jej pliku w ngos/ bez .yml, "
                 f"np. {next(iter(sorted(ngo_names)), 'osp-milki')}) albo „{PRIVATE_PERSON}”; "
                 "organizację spoza katalogu dodaj najpierw do katalogu")
-    close = difflib.get_close_matches(sender, sorted(ngo_names), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(sender.lower().replace("_", "-"), sorted(ngo_names), n=1,
+                                      cutoff=0.6)
     hint = f" Czy chodziło o „{close[0]}” ({ngo_names[close[0]]})?" if close else ""
     return (f"w katalogu nie ma organizacji „{sender}”.{hint} Nadawca to adres organizacji z "
             f"katalogu (nazwa jej pliku w ngos/ bez .yml) albo „{PRIVATE_PERSON}”")
