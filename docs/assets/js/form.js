@@ -257,6 +257,7 @@
     this.fields = config.fields;
     this.byKey = {};
     this.errors = {};
+    this.order = {};
     this.slugEdited = false;
     this.loadedSlug = "";
     var self = this;
@@ -305,9 +306,15 @@
       return checked ? checked.value : "";
     }
     if (f.widget === "choices") {
+      // In the order the person ticked them (or the entry had them), not the list's order.
+      var order = this.order[f.key] || [];
+      var rank = function (value) {
+        var i = order.indexOf(value);
+        return i === -1 ? order.length + f.choices.indexOf(value) : i;
+      };
       return inputs.filter(function (i) { return i.checked; }).map(function (i) {
         return i.value;
-      });
+      }).sort(function (a, b) { return rank(a) - rank(b); });
     }
     if (!inputs.length) {
       return "";
@@ -332,6 +339,9 @@
     var inputs = this.inputs(f);
     if (f.widget === "radio" || f.widget === "choices") {
       var wanted = Array.isArray(value) ? value : [value === undefined ? f.default : value];
+      if (f.widget === "choices") {
+        this.order[f.key] = wanted.slice();
+      }
       inputs.forEach(function (i) { i.checked = wanted.indexOf(i.value) !== -1; });
       return;
     }
@@ -830,6 +840,10 @@
       var f = target.name === "adres_strony" ? self.slugField : self.byKey[target.name];
       if (!f) {
         return;
+      }
+      if (f.widget === "choices") {
+        var order = (self.order[f.key] || []).filter(function (v) { return v !== target.value; });
+        self.order[f.key] = target.checked ? order.concat([target.value]) : order;
       }
       if (f.key === "adres.miejscowosc") {
         var postal = self.el(self.byKey["adres.kod_pocztowy"].id);
