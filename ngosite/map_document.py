@@ -139,16 +139,18 @@ class NgoMarkers(JSCSSMixin, MacroElement):
                 groups: [{% for g in this.groups %}{{ g.get_name() }},{% endfor %}],
                 layers: {{ this.layer_control.get_name() }},
                 locate: {{ this.locate.get_name() }},
+                bounds: {{ this.bounds|tojson }},
                 data: "ngo-map-data"
             });
         {% endmacro %}
     """)
 
-    def __init__(self, payload: str, directory_url: str | None, cluster: MarkerCluster,
-                 groups: list[folium.FeatureGroup], layer_control: folium.LayerControl,
-                 locate: LocateControl):
+    def __init__(self, payload: str, directory_url: str | None, bounds: list[list[float]],
+                 cluster: MarkerCluster, groups: list[folium.FeatureGroup],
+                 layer_control: folium.LayerControl, locate: LocateControl):
         super().__init__()
         self._name = "NgoMarkers"
+        self.bounds = bounds  # fitted without animation, so that a deep link is not undone
         self.payload = payload
         self.directory_url = directory_url
         self.cluster = cluster
@@ -188,7 +190,6 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
     folium.TileLayer(tiles=settings.tiles, attr=_attribution(registry), name="Podkład",
                      max_zoom=settings.max_zoom, control=False).add_to(fmap)
     folium.GeoJson(outline, name="Granica gminy", control=False, interactive=False).add_to(fmap)
-    fmap.fit_bounds(bounds)
     # No cluster animations: they cost time on slow phones with thousands of pins, move things
     # for people who asked for less motion, and deep links need the clusters settled at once.
     cluster = MarkerCluster(name="Organizacje", control=False, chunked_loading=True,
@@ -219,7 +220,7 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
     locate.add_to(fmap)
     layer_control = folium.LayerControl(position="topright", collapsed=False).add_to(fmap)
     markers = NgoMarkers(script_json(map_payload(points, target.pages_url)),
-                         target.directory_url, cluster, groups, layer_control, locate)
+                         target.directory_url, bounds, cluster, groups, layer_control, locate)
     markers.default_js = [("ngo_map", links.url(MAP_SCRIPT))]
     markers.default_css = [("ngo_map_css", links.url(MAP_STYLES))]
     markers.add_to(fmap)

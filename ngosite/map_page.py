@@ -51,7 +51,8 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
         pin_path=PIN_PATH,
         symbol_transform=SYMBOL_TRANSFORM,
     )
-    return [_page(f"{MAP_DIR}/index.md", "Mapa organizacji", body)]
+    # Without the table of contents the map gets the width of the whole content column.
+    return [_page(f"{MAP_DIR}/index.md", "Mapa organizacji", body, hide=["toc"])]
 
 
 def map_files(registry: Registry) -> list[tuple[str, str]]:

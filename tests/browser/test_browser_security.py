@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 import pytest
 from browser_helpers import DIRECTORY, REPO_ROOT, Watched, search
+from map_helpers import serve_blank_tiles
 from playwright.sync_api import Frame
 
 pytestmark = pytest.mark.browser
@@ -124,6 +125,7 @@ def _load_frames(watched: Watched) -> None:
 
 
 def test_ngo_text_never_runs_as_script(watched, malicious_site_url):
+    serve_blank_tiles(watched.context)  # the map page's only other host: answered locally
     page = watched.page
     base = malicious_site_url
 

@@ -148,6 +148,7 @@
   function start(parts) {
     var map = parts.map;
     var cluster = parts.cluster;
+    map.fitBounds(parts.bounds, { animate: false });
     var data = JSON.parse(document.getElementById(parts.data).textContent);
     var announce = statusLine();
     var parent = sameSiteParent();
@@ -223,14 +224,20 @@
       reveal(marker, function () { marker.openPopup(); });
     }
 
-    // Keyboard: Enter on a pin opens its popup; focus follows into it and back on close.
+    // Keyboard: Enter on a pin opens its popup and focus moves into it; Escape or the close
+    // button closes it and focus goes back to the pin.
+    var keyboardPopup = null;
     map.on("popupopen", function (e) {
-      var close = e.popup.getElement().querySelector(".leaflet-popup-close-button");
+      var element = e.popup.getElement();
+      var close = element.querySelector(".leaflet-popup-close-button");
       if (close) close.setAttribute("aria-label", "Zamknij opis");
       var source = e.popup._source;
       if (source && source.getElement() === document.activeElement) {
-        var target = e.popup.getElement().querySelector("a.ngo-popup__link") || close;
-        if (target) target.focus();
+        var target = element.querySelector("a.ngo-popup__link") || close;
+        if (target) {
+          keyboardPopup = e.popup;
+          target.focus();
+        }
       }
       if (source && source.ngoSlug !== undefined) {
         // The address bar then links to this NGO, ready to be shared.
@@ -240,11 +247,13 @@
       }
     });
     map.on("popupclose", function (e) {
-      var popup = e.popup.getElement();
-      var source = e.popup._source;
-      if (popup && popup.contains(document.activeElement) && source && source.getElement()) {
-        source.getElement().focus();
-      }
+      if (keyboardPopup !== e.popup) return;
+      keyboardPopup = null;
+      var pin = e.popup._source && e.popup._source.getElement();
+      if (pin) pin.focus();
+    });
+    map.getContainer().addEventListener("keydown", function (e) {
+      if (e.key === "Escape") map.closePopup();
     });
 
     tuneLayerControl(parts.layers, map);
