@@ -14,7 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import documents_command, geocode_command
+from . import documents_command, geocode_command, issue_command
 from .online_config import OnlineNotAllowed
 from .problems import format_github, format_json, format_text
 from .registry import DataError, load_registry
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
+    issue_command.add_parsers(sub)
     return parser
 
 
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
                                        retry_missing=args.retry_missing)
         if args.command == "documents":
             return documents_command.run(args.root, args)
+        if args.command in issue_command.COMMANDS:
+            return issue_command.run(args.root, args)
         return _schema(args.output)
     except OnlineNotAllowed as exc:
         print(f"Nie można geokodować online: {exc}", file=sys.stderr)
