@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from .form_labels import SECTIONS
 from .form_rules import CROSS_RULES, form_messages, sample_entry
 from .registry import Entry, Registry
 from .rules import SLUG_PATTERN
+from .today import build_date
 
 FORM_PAGE = "dodaj-organizacje.md"
 FORM_MARKER = "<!-- ngosite:formularz-wpisu -->"
@@ -87,7 +89,7 @@ def sections(tree: Group) -> list[Section]:
 
 def form_config(registry: Registry, today: date | None = None) -> dict[str, Any]:
     """What ``form.js`` reads from the page: fields, rules, messages, addresses."""
-    today = today or date.today()
+    today = today or build_date()
     tree = form_tree(registry)
     repository = registry.settings.repository
     base = repository.url.rstrip("/")
@@ -146,12 +148,12 @@ def entry_json(entry: Entry) -> str:
 
 
 def example_yaml(registry: Registry, today: date | None = None) -> str:
-    locality = registry.gazetteer.localities[0]
-    for loc in registry.gazetteer.localities:
-        if loc.name in registry.localities_in_use():
-            locality = loc
-            break
-    entry = sample_entry(today or date.today(), locality.name, locality.postal_code or "11-513")
+    # The locality most entries use (the gmina's seat, usually) reads most natural.
+    counts = Counter(entry.org.address.locality for entry in registry)
+    known = registry.gazetteer.by_name()
+    name = next((n for n, _ in counts.most_common() if n in known), None)
+    locality = known[name] if name else registry.gazetteer.localities[0]
+    entry = sample_entry(today or build_date(), locality.name, locality.postal_code or "11-513")
     return dump_entry(entry)
 
 
