@@ -16,6 +16,7 @@ from map_helpers import map_frame, popup_text, serve_blank_tiles, shown, tile_ho
 from playwright.sync_api import Frame, Page
 
 from ngosite.map_data import MapPoint, legend, map_points
+from ngosite.map_export import write_map_folder
 from ngosite.registry import load_registry
 
 pytestmark = pytest.mark.browser
@@ -261,6 +262,24 @@ def test_map_page_contacts_only_the_site_and_the_tile_server(watched, site_url):
     local = [u for u in requested if urlsplit(u).hostname == site_host]
     assert any("/assets/vendor/leaflet/leaflet.js" in u for u in local)
     assert any("/assets/vendor/leaflet.markercluster/" in u for u in local)
+    watched.assert_clean()
+
+
+def test_stand_alone_folder_works_without_the_site(watched, tmp_path, serve, alone):
+    write_map_folder(load_registry(REPO_ROOT), tmp_path / "mapa", "https://ngo.example.pl")
+    tiles = serve_blank_tiles(watched.context)
+    requested: list[str] = []
+    watched.context.on("request", lambda request: requested.append(request.url))
+    page = watched.page
+    base = serve(tmp_path)
+    page.goto(base + f"mapa/index.html#{alone.slug}")
+    wait_for_map(page)
+    assert popup_text(page).startswith(alone.name)
+    link = page.locator(".leaflet-popup a.ngo-popup__link")
+    assert link.get_attribute("href") == f"https://ngo.example.pl/organizacje/{alone.slug}/"
+    hosts = {urlsplit(url).hostname for url in requested}
+    assert hosts <= {urlsplit(base).hostname, tile_host()}, hosts
+    assert tiles.urls
     watched.assert_clean()
 
 
