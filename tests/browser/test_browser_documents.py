@@ -107,3 +107,16 @@ def test_report_table_becomes_cards_on_a_phone_and_stays_a_table(new_watched, si
     label = cell.evaluate("el => getComputedStyle(el, '::before').content")
     assert "Stanowisko" in label
     assert "nieuwzględniona" in cell.inner_text()
+
+
+def test_a_version_prints_without_the_site_around_it(page, site_url):
+    page.goto(site_url + VERSION)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer',
+        '.doc-history'].map(s => document.querySelector(s))
+        .filter(Boolean).map(el => getComputedStyle(el).display)""")
+    assert hidden and set(hidden) == {"none"}
+    assert page.locator(".doc-banner").is_visible()
+    assert page.locator("#par-13").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
