@@ -50,13 +50,19 @@ class Area:
             (miny - margin_m) / _M_PER_DEG_LAT, (maxx + margin_m) / k)
 
 
-def load_area(path: Path, name: str, tolerance_m: float,
-              extras: list[tuple[str, tuple[float, float, float, float]]] | None = None) -> Area:
-    """Read a GeoJSON outline (Feature, FeatureCollection or bare geometry) in WGS84."""
+def read_outline(path: Path) -> dict:
+    """The outline's GeoJSON geometry, from a Feature, a FeatureCollection's first feature or
+    a bare geometry (WGS84)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("type") == "FeatureCollection":
         data = data["features"][0]
-    geometry = shape(data.get("geometry", data))
+    return data.get("geometry", data)
+
+
+def load_area(path: Path, name: str, tolerance_m: float,
+              extras: list[tuple[str, tuple[float, float, float, float]]] | None = None) -> Area:
+    """Read a GeoJSON outline (Feature, FeatureCollection or bare geometry) in WGS84."""
+    geometry = shape(read_outline(path))
     lat0 = geometry.centroid.y
     k = _M_PER_DEG_LAT * math.cos(math.radians(lat0))
     metric = shapely.transform(geometry, lambda coords: coords * [k, _M_PER_DEG_LAT])

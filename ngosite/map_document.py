@@ -13,9 +13,7 @@ folium builds the document from elements; what it does by default is unfit here,
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
@@ -23,6 +21,7 @@ from folium.elements import JSCSSMixin
 from folium.plugins import Fullscreen, LocateControl, MarkerCluster
 from folium.template import Template
 
+from .area import read_outline
 from .map_assets import (
     FULLSCREEN,
     LEAFLET,
@@ -247,11 +246,7 @@ def _attribution(registry: Registry) -> str:
 
 def _outline(registry: Registry) -> dict[str, object]:
     """The gmina's outline as a bare GeoJSON geometry (its properties stay out of the page)."""
-    path: Path = registry.root / registry.settings.area.boundary
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("type") == "FeatureCollection":
-        data = data["features"][0]
-    geometry = data.get("geometry", data)
+    geometry = read_outline(registry.root / registry.settings.area.boundary)
     coordinates = _rounded(geometry["coordinates"])
     return {"type": "Feature", "properties": {"style": BOUNDARY_STYLE},
             "geometry": {"type": geometry["type"], "coordinates": coordinates}}

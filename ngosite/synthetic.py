@@ -11,7 +11,10 @@ import shutil
 from pathlib import Path
 
 import yaml
+from shapely.geometry import Point, shape
 
+from .area import read_outline
+from .registry import load_settings
 from .vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
 
 _TEXT = ("warsztaty zajęcia spotkania festyn wolontariusze mieszkańcy jezioro las szkoła "
@@ -46,9 +49,27 @@ def synthetic_entry(i: int, localities: list[str], rng: random.Random) -> dict[s
     }
 
 
-def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 2026) -> Path:
+def points_in_gmina(source: Path, count: int, seed: int) -> list[tuple[float, float]]:
+    """``count`` (lat, lon) points spread evenly at random inside the gmina's outline."""
+    polygon = shape(read_outline(source / load_settings(source).area.boundary))
+    min_lon, min_lat, max_lon, max_lat = polygon.bounds
+    rng = random.Random(seed)
+    points: list[tuple[float, float]] = []
+    while len(points) < count:
+        lon, lat = rng.uniform(min_lon, max_lon), rng.uniform(min_lat, max_lat)
+        if polygon.contains(Point(lon, lat)):
+            points.append((round(lat, 5), round(lon, 5)))
+    return points
+
+
+def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 2026,
+                            spread_points: bool = False) -> Path:
     """Copy the project's site configuration to ``target`` and fill ``ngos/`` with ``count``
-    generated entries (none of the real ones)."""
+    generated entries (none of the real ones).
+
+    Most localities have no point in the gazetteer, so most synthetic NGOs are not on the map;
+    ``spread_points`` gives every entry explicit coordinates inside the gmina instead (and
+    address precision), for measuring the map with all of them."""
     target.mkdir(parents=True, exist_ok=True)
     for part in _PROJECT_PARTS:
         src = source / part
@@ -64,8 +85,13 @@ def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 
     gazetteer = yaml.safe_load((source / "data" / "miejscowosci.yml").read_text(encoding="utf-8"))
     localities = [loc["nazwa"] for loc in gazetteer["miejscowosci"]]
     rng = random.Random(seed)
+    points = points_in_gmina(source, count, seed) if spread_points else []
     for i in range(1, count + 1):
         entry = synthetic_entry(i, localities, rng)
+        if points:
+            lat, lon = points[i - 1]
+            entry["adres"] = {**entry["adres"], "na_mapie": "adres",
+                              "wspolrzedne": {"szerokosc": lat, "dlugosc": lon}}
         (ngos / f"organizacja-{i:05d}.yml").write_text(
             yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
