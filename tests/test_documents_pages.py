@@ -223,3 +223,19 @@ def test_atom_feed_lists_versions_and_reports(assets: dict[str, str]):
     assert "program-wspolpracy/wersja-3/" in hrefs
     updated = [e.findtext(f"{ATOM}updated") for e in entries]
     assert updated == sorted(updated, reverse=True)
+
+
+def test_every_field_of_a_document_is_in_the_staff_guide():
+    from ngosite.documents_model import (
+        Comment,
+        DocumentMeta,
+        ProgrammeElements,
+        Resolution,
+        Version,
+    )
+    from ngosite.model import field_aliases
+
+    guide = (REPO / "documents" / "README.md").read_text(encoding="utf-8")
+    for model in (DocumentMeta, Version, Consultation, Comment, Resolution, ProgrammeElements):
+        missing = [key for key in field_aliases(model) if f"`{key}`" not in guide]
+        assert not missing, f"{model.__name__}: not described in documents/README.md: {missing}"
