@@ -21,7 +21,7 @@ from ngosite.history import last_changed
 from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environment
 from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
-from ngosite.search_index import fold_index_file
+from ngosite.search_index import polish_index_file
 from ngosite.site import generated_assets, generated_pages, insert_page_blocks
 from ngosite.today import BadBuildDate
 
@@ -80,4 +80,4 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(-100)
 def on_post_build(config) -> None:
-    fold_index_file(Path(config.site_dir) / "search" / "search_index.json")
+    polish_index_file(Path(config.site_dir) / "search" / "search_index.json")

@@ -1,9 +1,13 @@
-"""Make the theme's search index find Polish words typed without Polish letters.
+"""Make the theme's search understand Polish as residents type it.
 
-mkdocs-material's search has no Polish language support: ``straz`` never matches ``Straż``.
-After the index is written we append, to each entry, the folded spelling of every word that has
-Polish letters (``straz``, ``milki``, ``gospodyn``). Both spellings then match, the snippet
-shown to the reader still starts with the original text, and only words that differ are added.
+mkdocs-material's search (lunr) has no Polish: ``lang: pl`` falls back to English, so
+``straz`` never finds „Straż” and ``seniorzy`` never finds „seniorów”. After the build we mark
+the search index as Polish; the theme's search worker then loads
+``assets/javascripts/lunr/min/lunr.pl.min.js`` (in ``docs/``), which folds Polish letters,
+strips the usual endings and tolerates one typo, for the index and for the query alike.
+
+``SEPARATOR`` splits words also at Polish quotation marks and punctuation, so „Razem” is the
+word ``razem``. The index text itself is left as the theme wrote it: snippets stay readable.
 """
 
 from __future__ import annotations
@@ -11,21 +15,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .folding import folded_variants
+LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.pl.min.js"
+SEPARATOR = r"[\s\-–—,:;!?„”“\"'()\[\]/…]+|\.(?!\d)|&[lg]t;|&amp;|&quot;"
+PIPELINE = ["trimmer", "stemmer"]
 
 
-def add_folded_words(index: dict) -> dict:
-    for doc in index.get("docs", []):
-        extra = folded_variants(f"{doc.get('title', '')} {doc.get('text', '')}")
-        if extra:
-            # A hidden span: the theme renders snippets as HTML, so it is not shown twice.
-            doc["text"] = f"{doc.get('text', '')} <span hidden>{' '.join(extra)}</span>"
+def polish_search_config(index: dict) -> dict:
+    config = index.setdefault("config", {})
+    config["lang"] = ["pl"]
+    config["separator"] = SEPARATOR
+    config["pipeline"] = PIPELINE
     return index
 
 
-def fold_index_file(path: Path) -> None:
+def polish_index_file(path: Path) -> None:
+    """Rewrite the theme's ``search/search_index.json`` in place (no-op if search is off)."""
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(add_folded_words(index), ensure_ascii=False,
+    path.write_text(json.dumps(polish_search_config(index), ensure_ascii=False,
                                separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,81 @@
+"""Polish search as residents type it: the queries of tests/search_queries.yml in Chromium.
+
+Each query is typed into the site's search box on the home page; the NGO it names must be among
+the first five pages the search shows. At least 90% of the queries must find their NGO; the
+misses are listed either way, so a regression shows which kind of query broke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from browser_helpers import REPO_ROOT, search
+
+pytestmark = pytest.mark.browser
+
+QUERY_FILE = REPO_ROOT / "tests" / "search_queries.yml"
+KINDS = {"bez polskich liter", "odmiana", "dwa słowa", "literówka", "z polskimi literami"}
+TOP = 5
+REQUIRED_RECALL = 0.9
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    kind: str
+    expected: tuple[str, ...]
+
+
+def load_queries(path: Path = QUERY_FILE) -> list[Query]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(str(q["zapytanie"]), q["rodzaj"], tuple(q["oczekiwane"])) for q in raw]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    found: bool
+    top: tuple[str, ...]
+
+
+def run_queries(page, site_url: str, queries: list[Query]) -> list[Outcome]:
+    """Type every query on a freshly loaded home page; keep the first five result pages."""
+    outcomes = []
+    for query in queries:
+        page.goto(site_url)
+        results = search(page, query.text)
+        top = tuple(link.removeprefix(site_url) for link in results.links[:TOP])
+        wanted = {f"organizacje/{slug}/" for slug in query.expected}
+        outcomes.append(Outcome(query, bool(wanted & set(top)), top))
+    return outcomes
+
+
+def report(outcomes: list[Outcome]) -> str:
+    found = sum(o.found for o in outcomes)
+    lines = [f"recall {found}/{len(outcomes)} = {found / len(outcomes):.0%}"]
+    for o in outcomes:
+        if not o.found:
+            lines.append(f"  MISS [{o.query.kind}] {o.query.text!r}: wanted "
+                         f"{', '.join(o.query.expected)}; top {TOP}: {', '.join(o.top) or '—'}")
+    return "\n".join(lines)
+
+
+def test_query_file_covers_every_kind_and_names_real_ngos():
+    queries = load_queries()
+    assert len(queries) >= 30
+    assert {q.kind for q in queries} == KINDS
+    slugs = {p.stem for p in (REPO_ROOT / "ngos").glob("*.yml")}
+    unknown = sorted({s for q in queries for s in q.expected} - slugs)
+    assert not unknown, f"queries expect NGOs that are not in ngos/: {unknown}"
+    assert len({q.text for q in queries}) == len(queries), "a query is listed twice"
+
+
+def test_residents_queries_find_their_ngo_in_the_first_five(watched, site_url):
+    outcomes = run_queries(watched.page, site_url, load_queries())
+    found = sum(o.found for o in outcomes)
+    print(report(outcomes))
+    assert found / len(outcomes) >= REQUIRED_RECALL, report(outcomes)
+    watched.assert_no_errors()
