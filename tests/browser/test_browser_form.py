@@ -449,3 +449,15 @@ def test_browser_yaml_matches_python_for_awkward_text(page, site_url):
     loaded = yaml.safe_load(browser)
     assert loaded["grupy_docelowe"] == texts
     assert loaded["opis"].rstrip("\n") == "\n".join(texts)
+
+
+def test_an_ngo_page_leads_to_the_form_with_its_entry(page, site_url, first_ngo_path):
+    page.goto(site_url + first_ngo_path)
+    link = page.locator(".ngo-page__form-link a")
+    slug = first_ngo_path.strip("/").rsplit("/", 1)[-1]
+    assert (link.get_attribute("href") or "").endswith(f"dodaj-organizacje/?wpis={slug}")
+    link.click()
+    page.locator("#formularz-wpisu").wait_for(state="visible")
+    page.wait_for_function(
+        "slug => document.getElementById('pole-adres_strony').value === slug", arg=slug)
+    assert page.is_checked("#tryb-zmiana")
