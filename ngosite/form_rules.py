@@ -24,7 +24,7 @@ from .problems import Problem
 from .rules import SLUG_PATTERN, check_entry, check_locality, check_slug, suggest_slug
 from .validate import validate_document
 from .vocabulary import FORMS_WITHOUT_KRS
-from .yaml_source import KeyPath, SourceDocument, format_key_path
+from .yaml_source import SourceDocument
 
 VALUE = "{wartosc}"
 SUGGESTION = "{propozycja}"
@@ -125,9 +125,6 @@ def rule_trigger(rule: CrossRule, today: date, locality: str = "Miłki") -> dict
         _set(entry, rule.field, "opis, którego tu nie powinno być")
         return entry
     _set(entry, rule.when, rule.values[0])
-    if rule.when == "forma_prawna":
-        entry["identyfikatory"].pop("krs", None) if rule.need == "filled" else None
-        entry["opp"] = False
     _set(entry, rule.field, "0000123456" if rule.need == "empty" else None)
     return entry
 
@@ -275,10 +272,3 @@ class _Wording:
         shown = self.values.get(key, {}).get(bare)
         return f"{label}: {shown}{trailing}" if shown else f"{label}: {value}"
 
-
-def key_path(key: str) -> KeyPath:
-    return tuple(key.split("."))
-
-
-__all__ = ["CROSS_RULES", "VALUE", "form_messages", "format_key_path", "python_problems",
-           "sample_entry"]
