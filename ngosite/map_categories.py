@@ -19,6 +19,10 @@ from importlib.resources import files
 
 from .vocabulary import PUBLIC_BENEFIT_AREAS
 
+# The pin's outline in a 32×44 view box, tip at (16, 43); the symbol sits in its round head.
+PIN_PATH = "M16 1C7.7 1 1 7.6 1 15.8C1 26.9 16 43 16 43S31 26.9 31 15.8C31 7.6 24.3 1 16 1Z"
+SYMBOL_TRANSFORM = "translate(6 5.8) scale(.8333)"
+
 
 @dataclass(frozen=True)
 class Category:
@@ -74,8 +78,3 @@ def _icon_path(name: str) -> str:
     if len(paths) != 1:
         raise ValueError(f"icon {name}: expected one <path>, found {len(paths)}")
     return paths[0]
-
-
-# The pin's outline in a 32×44 view box, tip at (16, 43); the symbol sits in its round head.
-PIN_PATH = "M16 1C7.7 1 1 7.6 1 15.8C1 26.9 16 43 16 43S31 26.9 31 15.8C31 7.6 24.3 1 16 1Z"
-SYMBOL_TRANSFORM = "translate(6 5.8) scale(.8333)"

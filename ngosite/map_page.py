@@ -41,10 +41,9 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
     body = _environment().get_template("map.html").render(
         settings=registry.settings,
         styles_url=assets_of(registry, "../assets/").url(MAP_STYLES),
-        placed_text=organisations(len(points)),
+        placed=len(points),
         total=total,
         missing=total - len(points),
-        missing_text=organisations(total - len(points)).capitalize(),
         document_name=MAP_DOCUMENT,
         legend=legend(points),
         organisations=organisations,
