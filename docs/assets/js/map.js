@@ -145,21 +145,13 @@
     }
   }
 
-  function start(parts) {
-    var map = parts.map;
-    var cluster = parts.cluster;
-    map.fitBounds(parts.bounds, { animate: false });
-    var data = JSON.parse(document.getElementById(parts.data).textContent);
-    var announce = statusLine();
-    var parent = sameSiteParent();
+  function makeMarkers(data) {
     var icons = data.categories.map(function (category) {
       return new PinIcon({ pin: data.pin, category: category });
     });
-    var byCategory = data.categories.map(function () { return []; });
-    var bySlug = new Map();
-    var categoryOfGroup = new Map();
-    parts.groups.forEach(function (group, i) { categoryOfGroup.set(group, i); });
-
+    var made = { all: [], bySlug: new Map(), byCategory: data.categories.map(function () {
+      return [];
+    }) };
     data.ngos.forEach(function (row) {
       var marker = L.marker([row[2], row[3]], {
         icon: icons[row[4]],
@@ -170,26 +162,17 @@
       marker.bindPopup(function () { return popupContent(row, data); }, { maxWidth: 280 });
       marker.ngoCategory = row[4];
       marker.ngoSlug = row[0];
-      byCategory[row[4]].push(marker);
-      bySlug.set(row[0], marker);
+      made.all.push(marker);
+      made.byCategory[row[4]].push(marker);
+      made.bySlug.set(row[0], marker);
     });
+    return made;
+  }
 
-    var loaded = false;
-    var pending = null;
-    cluster.options.iconCreateFunction = clusterIcon;
-    cluster.options.chunkProgress = function (done, total) {
-      if (done >= total) ready();
-    };
-    function ready() {
-      if (loaded) return;
-      loaded = true;
-      document.documentElement.dataset.ngoMap = "ready";
-      if (pending) show(pending);
-    }
-    var all = [].concat.apply([], byCategory);
-    cluster.addLayers(all);
-    if (all.length === 0) ready();
-
+  // Each area's (empty) layer in the layer control shows or hides that area's pins.
+  function followAreaLayers(map, cluster, groups, byCategory) {
+    var categoryOfGroup = new Map();
+    groups.forEach(function (group, i) { categoryOfGroup.set(group, i); });
     map.on("overlayadd", function (e) {
       var i = categoryOfGroup.get(e.layer);
       if (i !== undefined) cluster.addLayers(byCategory[i]);
@@ -198,34 +181,26 @@
       var i = categoryOfGroup.get(e.layer);
       if (i !== undefined) cluster.removeLayers(byCategory[i]);
     });
+  }
 
-    function reveal(marker, done) {
-      var parent = cluster.getVisibleParent(marker);
-      if (!parent || parent === marker) {
-        done();
-      } else if (sameSpot(parent)) {
-        cluster.once("spiderfied", done);
-        parent.spiderfy();
-      } else {
-        cluster.zoomToShowLayer(marker, done);
-      }
+  // Bring a pin into view: spiderfy a cluster of pins on one spot (a village's centre) where it
+  // is, or zoom until the pin stands alone.
+  function reveal(cluster, marker, done) {
+    var visible = cluster.getVisibleParent(marker);
+    if (!visible || visible === marker) {
+      done();
+    } else if (sameSpot(visible)) {
+      cluster.once("spiderfied", done);
+      visible.spiderfy();
+    } else {
+      cluster.zoomToShowLayer(marker, done);
     }
+  }
 
-    function show(slug) {
-      var marker = bySlug.get(slug);
-      if (!marker) return;
-      if (!loaded) {
-        pending = slug;
-        return;
-      }
-      var group = parts.groups[marker.ngoCategory];
-      if (!map.hasLayer(group)) map.addLayer(group);
-      map.setView(marker.getLatLng(), Math.max(map.getZoom(), DEEP_LINK_ZOOM), { animate: false });
-      reveal(marker, function () { marker.openPopup(); });
-    }
-
-    // Keyboard: Enter on a pin opens its popup and focus moves into it; Escape or the close
-    // button closes it and focus goes back to the pin.
+  // Enter on a pin opens its popup and focus moves into it; Escape or the close button closes
+  // it and focus goes back to the pin. An open popup's NGO goes into the address bar, so the
+  // address can be shared.
+  function followPopups(map, parent) {
     var keyboardPopup = null;
     map.on("popupopen", function (e) {
       var element = e.popup.getElement();
@@ -240,7 +215,6 @@
         }
       }
       if (source && source.ngoSlug !== undefined) {
-        // The address bar then links to this NGO, ready to be shared.
         var hash = "#" + encodeURIComponent(source.ngoSlug);
         history.replaceState(null, "", hash);
         if (parent) parent.history.replaceState(null, "", hash);
@@ -255,9 +229,49 @@
     map.getContainer().addEventListener("keydown", function (e) {
       if (e.key === "Escape") map.closePopup();
     });
+  }
 
+  function start(parts) {
+    var map = parts.map;
+    var cluster = parts.cluster;
+    map.fitBounds(parts.bounds, { animate: false });
+    var data = JSON.parse(document.getElementById(parts.data).textContent);
+    var parent = sameSiteParent();
+    var markers = makeMarkers(data);
+    var loaded = false;
+    var pending = "";
+
+    function show(slug) {
+      var marker = markers.bySlug.get(slug);
+      if (!marker) return;
+      if (!loaded) {
+        pending = slug;
+        return;
+      }
+      var group = parts.groups[marker.ngoCategory];
+      if (!map.hasLayer(group)) map.addLayer(group);
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), DEEP_LINK_ZOOM), { animate: false });
+      reveal(cluster, marker, function () { marker.openPopup(); });
+    }
+
+    function ready() {
+      if (loaded) return;
+      loaded = true;
+      document.documentElement.dataset.ngoMap = "ready";
+      show(pending);
+    }
+
+    cluster.options.iconCreateFunction = clusterIcon;
+    cluster.options.chunkProgress = function (done, total) {
+      if (done >= total) ready();
+    };
+    cluster.addLayers(markers.all);
+    if (markers.all.length === 0) ready();
+
+    followAreaLayers(map, cluster, parts.groups, markers.byCategory);
+    followPopups(map, parent);
     tuneLayerControl(parts.layers, map);
-    tuneLocateControl(parts.locate, announce);
+    tuneLocateControl(parts.locate, map, statusLine());
 
     show(slugOf(window.location.hash || (parent ? parent.location.hash : "")));
     window.addEventListener("hashchange", function () { show(slugOf(window.location.hash)); });
@@ -279,7 +293,8 @@
     }
   }
 
-  function tuneLocateControl(control, announce) {
+  // The plugin reports errors with alert(), in English: a Polish status line instead.
+  function tuneLocateControl(control, map, announce) {
     control.options.onLocationError = function (error) {
       announce(error && error.code === 1
         ? "Przeglądarka nie pozwoliła ustalić Twojego położenia."
@@ -289,7 +304,7 @@
       c.stop();
       announce(c.options.strings.outsideMapBoundsMsg);
     };
-    control._map.on("locationfound", function () { announce(""); });
+    map.on("locationfound", function () { announce(""); });
   }
 
   window.NgoMap = { start: start };
