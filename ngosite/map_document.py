@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TypeVar
 
 import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
@@ -30,6 +31,7 @@ from .map_assets import (
     MAP_STYLES,
     MARKERCLUSTER,
     AssetLinks,
+    VendoredPackage,
 )
 from .map_categories import PIN_PATH, SYMBOL_TRANSFORM
 from .map_data import MapPoint, legend, map_payload, script_json
@@ -40,6 +42,7 @@ MIN_ZOOM = 8
 START_ZOOM = 11
 BOUNDARY_STYLE = {"color": "#1a237e", "weight": 3, "opacity": 0.8, "fill": False,
                   "dashArray": "6 4"}
+E = TypeVar("E", bound=JSCSSMixin)
 
 
 @dataclass(frozen=True)
@@ -179,44 +182,34 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
     outline = _outline(registry)
     bounds = _bounds(outline)
     document = MapDocument(title=document_title(registry))
-    fmap = AccessibleMap(
+    fmap = _vendored(AccessibleMap(
         label="Mapa organizacji", location=[sum(b) / 2 for b in zip(*bounds, strict=True)],
         zoom_start=START_ZOOM, tiles=None, min_zoom=MIN_ZOOM, max_zoom=settings.max_zoom,
-        control_scale=True)
-    fmap.default_js = [("leaflet", links.vendored(LEAFLET, "leaflet.js"))]
-    fmap.default_css = [("leaflet_css", links.vendored(LEAFLET, "leaflet.css"))]
+        control_scale=True), links, LEAFLET, ["leaflet.js"], ["leaflet.css"])
     document.add_child(fmap)
     folium.TileLayer(tiles=settings.tiles, attr=_attribution(registry), name="Podkład",
                      max_zoom=settings.max_zoom, control=False).add_to(fmap)
     folium.GeoJson(outline, name="Granica gminy", control=False, interactive=False).add_to(fmap)
     # No cluster animations: they cost time on slow phones with thousands of pins, move things
     # for people who asked for less motion, and deep links need the clusters settled at once.
-    cluster = MarkerCluster(name="Organizacje", control=False, chunked_loading=True,
-                            animate=False, show_coverage_on_hover=False,
-                            spiderfy_distance_multiplier=1.5)
-    cluster.default_js = [("markercluster", links.vendored(MARKERCLUSTER,
-                                                            "leaflet.markercluster.js"))]
-    cluster.default_css = [
-        ("markercluster_css", links.vendored(MARKERCLUSTER, "MarkerCluster.css")),
-        ("markercluster_default_css", links.vendored(MARKERCLUSTER, "MarkerCluster.Default.css"))]
-    cluster.add_to(fmap)
+    cluster = _vendored(MarkerCluster(
+        name="Organizacje", control=False, chunked_loading=True, animate=False,
+        show_coverage_on_hover=False, spiderfy_distance_multiplier=1.5),
+        links, MARKERCLUSTER, ["leaflet.markercluster.js"],
+        ["MarkerCluster.css", "MarkerCluster.Default.css"]).add_to(fmap)
     # Leaflet shows layer names as HTML: the pin and the group's name, both from our code.
     layer_name = _environment().get_template("map_layer_name.html")
     groups = [folium.FeatureGroup(name=layer_name.render(item=item, pin_path=PIN_PATH,
                                                          symbol_transform=SYMBOL_TRANSFORM),
                                   overlay=True, show=True).add_to(fmap)
               for item in legend(points)]
-    fullscreen = FullscreenControl(title="Pełny ekran", title_cancel="Zamknij pełny ekran")
-    fullscreen.default_js = [("fullscreen", links.vendored(FULLSCREEN,
-                                                         "Control.FullScreen.umd.js"))]
-    fullscreen.default_css = [("fullscreen_css", links.vendored(FULLSCREEN,
-                                                              "Control.FullScreen.css"))]
-    fullscreen.add_to(fmap)
-    locate = LocateControl(strings=LOCATE_STRINGS, flyTo=True, showPopup=False,
-                           locateOptions={"maxZoom": 15, "enableHighAccuracy": True})
-    locate.default_js = [("locate", links.vendored(LOCATE, "L.Control.Locate.min.js"))]
-    locate.default_css = [("locate_css", links.vendored(LOCATE, "L.Control.Locate.min.css"))]
-    locate.add_to(fmap)
+    _vendored(FullscreenControl(title="Pełny ekran", title_cancel="Zamknij pełny ekran"),
+              links, FULLSCREEN, ["Control.FullScreen.umd.js"],
+              ["Control.FullScreen.css"]).add_to(fmap)
+    locate = _vendored(LocateControl(
+        strings=LOCATE_STRINGS, flyTo=True, showPopup=False,
+        locateOptions={"maxZoom": 15, "enableHighAccuracy": True}),
+        links, LOCATE, ["L.Control.Locate.min.js"], ["L.Control.Locate.min.css"]).add_to(fmap)
     layer_control = folium.LayerControl(position="topright", collapsed=False).add_to(fmap)
     markers = NgoMarkers(script_json(map_payload(points, target.pages_url)),
                          target.directory_url, bounds, cluster, groups, layer_control, locate)
@@ -224,6 +217,15 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
     markers.default_css = [("ngo_map_css", links.url(MAP_STYLES))]
     markers.add_to(fmap)
     return document.render()
+
+
+def _vendored(element: E, links: AssetLinks, package: VendoredPackage, js: list[str],
+              css: list[str]) -> E:
+    """Point the element's JavaScript and CSS at our copies (on the instance: the class
+    lists are shared by every map in the process)."""
+    element.default_js = [(name, links.vendored(package, name)) for name in js]
+    element.default_css = [(name, links.vendored(package, name)) for name in css]
+    return element
 
 
 LOCATE_STRINGS = {
