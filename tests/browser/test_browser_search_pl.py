@@ -7,12 +7,13 @@ misses are listed either way, so a regression shows which kind of query broke.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import REPO_ROOT, search
+from browser_helpers import REPO_ROOT, open_search, page_url, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -39,17 +40,56 @@ class Outcome:
     query: Query
     found: bool
     top: tuple[str, ...]
+    seconds: float  # from the last key to the first results shown
+
+
+_RESULT_LINKS = "() => [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)"
+
+
+def wait_until_search_ready(page, timeout_s: float = 180) -> str:
+    """Open the search box and wait for the worker to build its index; returns the text the
+    theme shows over an empty query (its "start typing" prompt)."""
+    open_search(page)
+    meta = page.locator(".md-search-result__meta")
+    initial = meta.inner_text()
+    assert wait_until(lambda: meta.inner_text() != initial, page, timeout_s), \
+        f"the search index was not ready after {timeout_s} s"
+    return meta.inner_text()
+
+
+def ask(page, text: str, prompt: str, timeout_s: float = 30) -> tuple[tuple[str, ...], float]:
+    """Type ``text`` into the open search box; the result pages in order, and the seconds
+    until results showed. The box is emptied first so no earlier result is read by mistake."""
+    field = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    field.fill("")
+    field.press("End")
+    wait_until(lambda: meta.inner_text() == prompt, page, timeout_s)
+    start = time.monotonic()
+    field.fill(text)
+    field.press("End")  # the theme searches on keyup
+    wait_until(lambda: meta.inner_text() != prompt, page, timeout_s)
+    seconds = time.monotonic() - start
+    last: list[str] = []
+    for _ in range(20):
+        links = page.evaluate(_RESULT_LINKS)
+        if links == last:
+            break
+        last = links
+        page.wait_for_timeout(150)
+    return tuple(dict.fromkeys(page_url(link) for link in last)), seconds
 
 
 def run_queries(page, site_url: str, queries: list[Query]) -> list[Outcome]:
-    """Type every query on a freshly loaded home page; keep the first five result pages."""
+    """Every query typed on the home page; the first five result pages of each."""
+    page.goto(site_url)
+    prompt = wait_until_search_ready(page)
     outcomes = []
     for query in queries:
-        page.goto(site_url)
-        results = search(page, query.text)
-        top = tuple(link.removeprefix(site_url) for link in results.links[:TOP])
+        links, seconds = ask(page, query.text, prompt)
+        top = tuple(link.removeprefix(site_url) for link in links[:TOP])
         wanted = {f"organizacje/{slug}/" for slug in query.expected}
-        outcomes.append(Outcome(query, bool(wanted & set(top)), top))
+        outcomes.append(Outcome(query, bool(wanted & set(top)), top, seconds))
     return outcomes
 
 
