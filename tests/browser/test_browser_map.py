@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import REPO_ROOT, Watched
+from browser_helpers import REPO_ROOT, Watched, wait_until
 from map_helpers import map_frame, popup_text, serve_blank_tiles, shown, tile_host, wait_for_map
 from playwright.sync_api import Frame, Page
 
@@ -253,8 +253,10 @@ def test_map_page_contacts_only_the_site_and_the_tile_server(watched, site_url):
     requested: list[str] = []
     watched.context.on("request", lambda request: requested.append(request.url))
     frame = open_map(watched.page, site_url)
+    assert wait_until(lambda: bool(tiles.urls), watched.page, 5.0), "no tile was requested"
+    before = len(tiles.urls)
     frame.locator(".leaflet-control-zoom-in").click()
-    watched.page.wait_for_load_state("networkidle")
+    assert wait_until(lambda: len(tiles.urls) > before, watched.page, 5.0), "zoom loaded no tiles"
     hosts = Counter(urlsplit(url).hostname for url in requested)
     site_host = urlsplit(site_url).hostname
     assert set(hosts) <= {site_host, tile_host()}, f"unexpected hosts: {hosts}"
