@@ -13,6 +13,9 @@ For each project (the bundled sample data; the sample data plus N generated NGOs
 - recall: the queries of tests/search_queries.yml typed into the search box, NGO in the first
   five results — with the Polish search and, for comparison, with the theme's plain search
   (the same index marked English again).
+With ``--pagefind`` (needs ``pip install 'pagefind[bin]'``) the same site is also indexed by
+Pagefind (article content only, language pl) and queried through its JavaScript API, for the
+same figures.
 Not a test: nothing here is timed or asserted; the browser test checks the 90% threshold.
 """
 
@@ -103,7 +106,8 @@ def as_plain_theme_search(site: Path) -> None:
     path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
 
-def measure(name: str, project: Path, work: Path, browser) -> dict[str, object]:
+def measure(name: str, project: Path, work: Path, browser,
+            pagefind: bool = False) -> dict[str, object]:
     site = work / f"site-{name}"
     build(project, site)
     ngos = len(list((project / "ngos").glob("*.yml")))
@@ -142,7 +146,65 @@ def measure(name: str, project: Path, work: Path, browser) -> dict[str, object]:
         print(f"  {path:60} {size['raw']:>10,} B raw {size['gzip']:>9,} B gzip")
     print(f"  {'total':60} {result['first_search_raw_bytes']:>10,} B raw "
           f"{result['first_search_gzip_bytes']:>9,} B gzip")
+    if pagefind:
+        build(project, site)  # the plain-search comparison rewrote the index
+        result.update(measure_pagefind(name, site, work, browser))
     return result
+
+
+_PAGEFIND_QUERY = """
+async ([query, top]) => {
+  window.__pf = window.__pf || await import('/pagefind/pagefind.js');
+  const found = await window.__pf.search(query);
+  const data = await Promise.all(found.results.slice(0, top * 3).map(r => r.data()));
+  return data.map(d => d.url);
+}
+"""
+
+
+def measure_pagefind(name: str, site: Path, work: Path, browser) -> dict[str, object]:
+    """Pagefind over a copy of the built site: recall, and the files of the first search."""
+    pf_site = work / f"pagefind-{name}"
+    shutil.copytree(site, pf_site)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pf_site), "--silent",
+                    "--root-selector", "article.md-content__inner", "--glob", "**/index.html",
+                    "--force-language", "pl"], check=True)
+    server, url = serve(pf_site)
+    try:
+        context = browser.new_context(locale="pl-PL")
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("requestfinished", lambda request: fetched.append(request.url))
+        page.goto(url)
+        page.evaluate(_PAGEFIND_QUERY, ["seniorzy", 5])
+        files = {}
+        for address in dict.fromkeys(fetched):
+            path = address.removeprefix(url).split("?", 1)[0]
+            if path.startswith("pagefind/") and (pf_site / path).is_file():
+                data = (pf_site / path).read_bytes()
+                files[path] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
+        found = 0
+        misses = []
+        for query in load_queries():
+            urls = page.evaluate(_PAGEFIND_QUERY, [query.text, 5])
+            top = list(dict.fromkeys(u.lstrip("/") for u in urls))[:5]
+            wanted = {f"organizacje/{slug}/" for slug in query.expected}
+            if wanted & set(top):
+                found += 1
+            else:
+                misses.append(query.text)
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    queries = len(load_queries())
+    raw = sum(f["raw"] for f in files.values())
+    packed = sum(min(f["raw"], f["gzip"]) for f in files.values())
+    print(f"Pagefind: recall {found}/{queries} = {found / queries:.0%}; misses: {misses}")
+    print(f"Pagefind first search: {len(files)} files, {raw:,} B as stored "
+          f"(index chunks are already compressed), {packed:,} B with gzip where it helps")
+    return {"recall_pagefind": found / queries, "pagefind_first_search_bytes": raw,
+            "pagefind_first_search_gzip_bytes": packed, "pagefind_files": files}
 
 
 def synthetic_project(work: Path, count: int) -> Path:
@@ -157,14 +219,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000, help="generated NGOs (default 1000)")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--pagefind", action="store_true",
+                        help="also measure Pagefind (pip install 'pagefind[bin]')")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:
         work = Path(tmp)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        results.append(measure("sample", ROOT, work, browser))
+        results.append(measure("sample", ROOT, work, browser, args.pagefind))
         results.append(measure(f"sample+{args.count}", synthetic_project(work, args.count),
-                               work, browser))
+                               work, browser, args.pagefind))
         browser.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
