@@ -8,24 +8,18 @@ dates as ``<time datetime="RRRR-MM-DD">``. A fact the office has not given yet i
 
 from __future__ import annotations
 
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from .accessibility_settings import PENDING, STATUSES, is_pending, pending_fields
-from .pages import GeneratedPage, _page
 from .registry import Registry
+from .templating import GeneratedPage, environment, page_from_html
 
 PATH = "deklaracja-dostepnosci"
 
 
-@cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("ngosite", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.tests["pending"] = is_pending
+    env = environment()
+    env.tests.setdefault("pending", is_pending)
     return env
 
 
@@ -46,4 +40,4 @@ def statement_page(registry: Registry) -> GeneratedPage:
     )
     # A blank line would end MkDocs' raw HTML block; the statement has no <pre>.
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return _page(f"{PATH}.md", "Deklaracja dostępności", body)
+    return page_from_html(f"{PATH}.md", "Deklaracja dostępności", body)

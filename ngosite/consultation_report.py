@@ -21,9 +21,10 @@ from .documents_changes import change_for_comment
 from .documents_load import Document, LoadedVersion
 from .documents_model import KINDS, PRIVATE_PERSON, RESPONSES, STATUSES
 from .documents_urls import changes_dir, report_dir, report_file, version_dir
-from .pages import DIRECTORY, GeneratedPage, _environment, _page
+from .pages import DIRECTORY
 from .polish_dates import polish_date
 from .registry import Registry
+from .templating import GeneratedPage, environment, page_from_html
 
 CSV_COLUMNS = ("Nr", "Nadawca", "Rodzaj nadawcy", "Data wpływu", "Dotyczy", "Treść uwagi",
                "Stanowisko", "Uzasadnienie", "Zmiana w tekście", "Adres zmiany")
@@ -120,7 +121,7 @@ def _report_page(registry: Registry, document: Document, version: LoadedVersion)
     consultation = version.meta.consultation
     assert consultation is not None and version.state is not None
     following = document.following(version.number)
-    body = _environment().get_template("document_report.html").render(
+    body = environment().get_template("document_report.html").render(
         settings=registry.settings,
         document=document,
         kind=KINDS[document.meta.kind],
@@ -142,7 +143,7 @@ def _report_page(registry: Registry, document: Document, version: LoadedVersion)
         json_href=relative(here, report_file(document, version.number, "json")),
     )
     title = f"Raport z konsultacji: {document.meta.title} (wersja {version.number})"
-    return _page(f"{here}index.md", title, body)
+    return page_from_html(f"{here}index.md", title, body)
 
 
 def report_csv(rows: list[ReportRow]) -> str:

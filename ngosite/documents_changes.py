@@ -14,11 +14,11 @@ from .document_text import WHOLE_DOCUMENT, canonical_label
 from .documents_load import Document, comparison_pairs
 from .documents_model import LED_TO_CHANGE, STATUSES, Comment
 from .documents_urls import changes_dir, report_dir, version_dir
-from .pages import GeneratedPage, _environment, _page
 from .polish_dates import polish_date
 from .redline import Segment
 from .registry import Registry
 from .section_match import Change
+from .templating import GeneratedPage, environment, page_from_html
 
 KIND_TEXT = {"added": "dodano", "removed": "usunięto", "changed": "zmieniono",
              "moved": "przeniesiono"}
@@ -83,7 +83,7 @@ def _changes_page(document: Document, old: int, new: int) -> GeneratedPage:
     counts = [(text, sum(c.kind == kind for c in changes)) for kind, text in KIND_TEXT.items()]
     notes = [(v.number, polish_date(v.meta.date), v.meta.note)
              for v in document.versions if old < v.number <= new]
-    body = _environment().get_template("document_changes.html").render(
+    body = environment().get_template("document_changes.html").render(
         document=document,
         old=document.version(old),
         new=document.version(new),
@@ -103,7 +103,7 @@ def _changes_page(document: Document, old: int, new: int) -> GeneratedPage:
         consecutive=new == old + 1,
     )
     title = f"{document.meta.title} – zmiany: wersja {old} → wersja {new}"
-    return _page(f"{here}index.md", title, body)
+    return page_from_html(f"{here}index.md", title, body)
 
 
 def _comment_links(document: Document, old: int, new: int,

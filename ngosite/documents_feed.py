@@ -15,8 +15,8 @@ from datetime import date
 from .consultation_report import reported_versions
 from .documents_model import STATUSES
 from .documents_urls import DOCUMENTS_DIR, FEED_FILE, report_dir, version_dir
-from .pages import _environment
 from .registry import Registry
+from .templating import environment
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def documents_feed(registry: Registry) -> tuple[str, str] | None:
     today = registry.documents[0].today
     entries = [e for e in entries if e.updated <= today]
     updated = entries[0].updated if entries else today
-    xml = _environment().get_template("documents_feed.xml").render(
+    xml = environment().get_template("documents_feed.xml").render(
         title=f"Dokumenty i konsultacje – {registry.settings.name}",
         feed_id=_id(registry, f"{DOCUMENTS_DIR}/{FEED_FILE}"),
         self_href=f"{base}/{DOCUMENTS_DIR}/{FEED_FILE}" if base else FEED_FILE,

@@ -25,9 +25,9 @@ from .documents_urls import (
     report_dir,
     version_dir,
 )
-from .pages import GeneratedPage, _environment, _page
 from .polish_dates import polish_date
 from .registry import Registry
+from .templating import GeneratedPage, environment, page_from_html
 
 
 @dataclass(frozen=True)
@@ -95,10 +95,10 @@ def _index_page(registry: Registry) -> GeneratedPage:
             if last is not None and last.state is not None and last.state.report_published
             else None,
         })
-    body = _environment().get_template("documents_index.html").render(
+    body = environment().get_template("documents_index.html").render(
         items=items, feed_href=relative(here, f"{DOCUMENTS_DIR}/{FEED_FILE}"),
         any_sample=any(d.meta.sample for d in registry.documents))
-    return _page(f"{DOCUMENTS_DIR}/index.md", "Dokumenty i konsultacje", body)
+    return page_from_html(f"{DOCUMENTS_DIR}/index.md", "Dokumenty i konsultacje", body)
 
 
 def _version_page(registry: Registry, document: Document, version: LoadedVersion, *,
@@ -106,7 +106,7 @@ def _version_page(registry: Registry, document: Document, version: LoadedVersion
     here = document_dir(document) if latest_page else version_dir(document, version.number)
     newer = document.latest if version is not document.latest else None
     state = version.state
-    body = _environment().get_template("document_version.html").render(
+    body = environment().get_template("document_version.html").render(
         settings=registry.settings,
         document=document,
         kind=KINDS[document.meta.kind],
@@ -138,7 +138,7 @@ def _version_page(registry: Registry, document: Document, version: LoadedVersion
     )
     title = document.meta.title if latest_page else version_title(document, version)
     src = f"{here}index.md"
-    return _page(src, title, body)
+    return page_from_html(src, title, body)
 
 
 def _report_href(here: str, document: Document, version: LoadedVersion,

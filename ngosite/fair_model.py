@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .geocode import Location, Placeable
-from .model import Coordinates, IsoDate, PostalCode, Strict, Text
+from .model import IsoDate, PostalAddress, Strict, Text
 
 TIMEZONE = ZoneInfo("Europe/Warsaw")
 
@@ -81,16 +81,8 @@ class Hours(Strict):
     end: Clock = Field(alias="do", description="Zamknięcie, w cudzysłowie, np. \"16:00\"")
 
 
-class Venue(Strict):
+class Venue(PostalAddress):
     name: Text = Field(alias="nazwa", max_length=200, description="Nazwa miejsca")
-    street: Text | None = Field(None, alias="ulica", max_length=120,
-                                description="Ulica bez „ul.”; pomiń we wsiach bez ulic")
-    number: Text | None = Field(None, alias="numer", max_length=20,
-                                description="Numer budynku, w cudzysłowie")
-    postal_code: PostalCode = Field(alias="kod_pocztowy", description="Kod pocztowy NN-NNN")
-    locality: Text = Field(alias="miejscowosc", description="Miejscowość z listy gminy")
-    coordinates: Coordinates | None = Field(None, alias="wspolrzedne",
-                                            description="Dokładne współrzędne (opcjonalnie)")
 
     def address_line(self) -> str:
         """``ul. Mazurska 2, 11-513 Miłki``; in a village without streets ``Rydzewo 5, …``."""

@@ -17,10 +17,10 @@ from .fair_calendar import calendar_file, page_url
 from .fair_jsonld import fair_event, script_json
 from .fair_model import ITEM_KINDS, FairEdition, Item, current_edition
 from .markdown_text import render_markdown
-from .pages import GeneratedPage, _environment, _page
 from .polish_dates import polish_date
 from .registry import Entry, Registry
 from .sorting import polish_key
+from .templating import GeneratedPage, environment, page_from_html
 
 FAIR_DIR = "targi"
 MAP_PAGES = ("mapa/index.md", "mapa.md")
@@ -72,7 +72,7 @@ def _edition_page(registry: Registry, edition: FairEdition, current: FairEdition
     up = "../" if is_current else "../../"  # from this page to the site's root
     fair = edition.fair
     entries = {e.slug: e for e in registry.entries}
-    body = _environment().get_template("fair.html").render(
+    body = environment().get_template("fair.html").render(
         settings=registry.settings,
         edition=edition,
         fair=fair,
@@ -92,7 +92,7 @@ def _edition_page(registry: Registry, edition: FairEdition, current: FairEdition
             site_url=registry.settings.site_url))),
     )
     src = f"{FAIR_DIR}/index.md" if is_current else f"{FAIR_DIR}/{edition.year}.md"
-    return _page(src, fair.name, body)
+    return page_from_html(src, fair.name, body)
 
 
 def _venue_links(edition: FairEdition, up: str, has_map: bool) -> list[Link]:
@@ -182,7 +182,7 @@ def fair_section(registry: Registry, entry: Entry) -> Markup | str:
     entries = {e.slug: e for e in registry.entries}
     items = [_item(edition, i, entries, "../../", edition.stage_names())
              for i in edition.items_of(entry.slug)]
-    return Markup(_environment().get_template("fair_section.html").render(
+    return Markup(environment().get_template("fair_section.html").render(
         edition=edition, fair=edition.fair, day_text=fair_day_text(edition.fair.date),
         stand_label=stand_label(stand.number if stand else None), items=items,
         fair_href="../../targi/"))

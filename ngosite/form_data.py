@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .entry_fields import Choice, FormField, Group, groups, leaves, model_keys, walk
@@ -25,6 +24,7 @@ from .form_labels import SECTIONS
 from .form_rules import CROSS_RULES, form_messages, sample_entry
 from .registry import Entry, Registry
 from .rules import SLUG_PATTERN
+from .templating import environment
 from .today import build_date
 
 FORM_PAGE = "dodaj-organizacje.md"
@@ -161,7 +161,7 @@ def render_form(registry: Registry, base: str, today: date | None = None) -> str
     """The form's HTML: one raw block without blank lines (a blank line ends it in Markdown)."""
     tree = form_tree(registry)
     config = form_config(registry, today)
-    html = _environment().get_template("entry_form.html").render(
+    html = environment().get_template("entry_form.html").render(
         sections=sections(tree),
         entries=[{"slug": e.slug, "name": e.org.name} for e in registry],
         settings=registry.settings,
@@ -195,16 +195,6 @@ def _script_json(data: Any) -> str:
     return re.sub(r"[<>&\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("ngosite", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def form_page_block(registry: Registry, base: str) -> str:
     return render_form(registry, base)
 
@@ -218,4 +208,4 @@ def form_assets(registry: Registry) -> list[tuple[str, str]]:
 
 def form_link(registry: Registry, entry: Entry) -> Markup:
     """A line on the NGO's page: change the entry through the form, without knowing git."""
-    return Markup(_environment().get_template("entry_form_link.html").render(slug=entry.slug))
+    return Markup(environment().get_template("entry_form_link.html").render(slug=entry.slug))

@@ -35,8 +35,8 @@ from .map_assets import (
 )
 from .map_categories import PIN_PATH, SYMBOL_TRANSFORM
 from .map_data import MapPoint, legend, map_payload, script_json
-from .pages import _environment
 from .registry import Registry
+from .templating import environment
 
 MIN_ZOOM = 8
 START_ZOOM = 11
@@ -198,7 +198,7 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
         links, MARKERCLUSTER, ["leaflet.markercluster.js"],
         ["MarkerCluster.css", "MarkerCluster.Default.css"]).add_to(fmap)
     # Leaflet shows layer names as HTML: the pin and the group's name, both from our code.
-    layer_name = _environment().get_template("map_layer_name.html")
+    layer_name = environment().get_template("map_layer_name.html")
     groups = [folium.FeatureGroup(name=layer_name.render(item=item, pin_path=PIN_PATH,
                                                          symbol_transform=SYMBOL_TRANSFORM),
                                   overlay=True, show=True).add_to(fmap)

@@ -15,8 +15,9 @@ from .map_assets import MAP_STYLES, AssetLinks
 from .map_categories import PIN_PATH, SYMBOL_TRANSFORM
 from .map_data import legend, map_point, map_points
 from .map_document import MapTarget, render_map_document
-from .pages import DIRECTORY, GeneratedPage, _environment, _page
+from .pages import DIRECTORY
 from .registry import Entry, Registry
+from .templating import GeneratedPage, environment, page_from_html
 
 MAP_DIR = "mapa"
 MAP_DOCUMENT = "mapa.html"
@@ -38,7 +39,7 @@ def assets_of(registry: Registry, prefix: str) -> AssetLinks:
 def map_pages(registry: Registry) -> list[GeneratedPage]:
     points = map_points(registry)
     total = len(registry.entries)
-    body = _environment().get_template("map.html").render(
+    body = environment().get_template("map.html").render(
         settings=registry.settings,
         styles_url=assets_of(registry, "../assets/").url(MAP_STYLES),
         placed=len(points),
@@ -51,7 +52,7 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
         symbol_transform=SYMBOL_TRANSFORM,
     )
     # Without the table of contents the map gets the width of the whole content column.
-    return [_page(f"{MAP_DIR}/index.md", "Mapa organizacji", body, hide=["toc"])]
+    return [page_from_html(f"{MAP_DIR}/index.md", "Mapa organizacji", body, hide=["toc"])]
 
 
 def map_files(registry: Registry) -> list[tuple[str, str]]:
@@ -67,5 +68,5 @@ def map_link_section(registry: Registry, entry: Entry) -> Markup:
     point = map_point(registry, entry)
     if point is None:
         return Markup("")
-    return Markup(_environment().get_template("map_link.html").render(
+    return Markup(environment().get_template("map_link.html").render(
         point=point, href=f"../../{MAP_DIR}/#{quote(entry.slug)}"))

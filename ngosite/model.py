@@ -201,7 +201,9 @@ class Coordinates(Strict):
                        description="Długość geograficzna (stopnie dziesiętne), np. 21.8825")
 
 
-class Address(Strict):
+class PostalAddress(Strict):
+    """An address in the gmina, as written on an envelope (NGO seat, fair venue)."""
+
     street: Text | None = Field(None, alias="ulica", max_length=120,
                                 description="Ulica bez „ul.”; pomiń we wsiach bez ulic")
     number: Text | None = Field(None, alias="numer", max_length=20,
@@ -210,6 +212,9 @@ class Address(Strict):
     locality: Text = Field(alias="miejscowosc", description="Miejscowość z listy gminy")
     coordinates: Coordinates | None = Field(None, alias="wspolrzedne",
                                             description="Dokładne współrzędne (opcjonalnie)")
+
+
+class Address(PostalAddress):
     pin_precision: PinPrecision = Field(  # type: ignore[valid-type]
         "adres", alias="na_mapie",
         description="adres: pinezka pod adresem; miejscowosc: tylko miejscowość (ochrona "

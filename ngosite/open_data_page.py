@@ -12,9 +12,9 @@ from .exports import (
     SCHEMA_FILE,
     ExportFile,
 )
-from .pages import GeneratedPage, _environment, _page
 from .registry import Registry
 from .schema import schema_json
+from .templating import GeneratedPage, environment, page_from_html
 
 
 def _size(content: str) -> str:
@@ -30,7 +30,7 @@ def open_data_page(registry: Registry, files: list[ExportFile]) -> GeneratedPage
     sizes = {f.path.rsplit("/", 1)[-1]: _size(f.content) for f in files}
     sizes[SCHEMA_FILE] = _size(schema_json())
     settings = registry.settings
-    body = _environment().get_template("open_data.html").render(
+    body = environment().get_template("open_data.html").render(
         settings=settings,
         count=len(registry.entries),
         csv_file=CSV_FILE, geojson_file=GEOJSON_FILE, json_file=JSON_FILE,
@@ -40,4 +40,4 @@ def open_data_page(registry: Registry, files: list[ExportFile]) -> GeneratedPage
         attribution=settings.open_data.attribution
         or f"{settings.name}, serwis „Organizacje pozarządowe w {settings.name_locative}”",
     )
-    return _page(f"{DIRECTORY}/index.md", "Dane otwarte", body)
+    return page_from_html(f"{DIRECTORY}/index.md", "Dane otwarte", body)

@@ -10,21 +10,18 @@ unescaped into ``<title>``, the header and the search results.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from urllib.parse import urlsplit
 
-import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .folding import fold
 from .markdown_text import render_markdown, summary
 from .polish_dates import polish_date
 from .registry import Entry, Registry
+from .templating import GeneratedPage, environment, page_from_html
 from .vocabulary import (
     LEGAL_FORMS,
     OTHER_REGISTERS,
@@ -37,42 +34,11 @@ DIRECTORY = "organizacje"
 
 
 @dataclass(frozen=True)
-class GeneratedPage:
-    """A page MkDocs did not find on disk: its path under docs/, its Markdown source and,
-    when the body is ready-made HTML, that HTML.
-
-    Ready-made HTML skips Markdown entirely (the hook puts it in place of the rendered body):
-    parsing thousands of pages of raw HTML through Python-Markdown was a third of the build.
-    """
-
-    src_uri: str
-    markdown: str
-    html: str | None = None
-
-
-@dataclass(frozen=True)
 class ContactLink:
     label: str
     text: str
     href: str
     external: bool = False
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("ngosite", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _page(src_uri: str, title: str, body: str, **meta: object) -> GeneratedPage:
-    front = yaml.safe_dump({"title": html.escape(title), **meta}, allow_unicode=True,
-                           sort_keys=False)
-    return GeneratedPage(src_uri, f"---\n{front}---\n", html=body.strip())
 
 
 # Other features (the map, the fair, open data) add a block of HTML to an NGO's page: a
@@ -82,24 +48,24 @@ SectionProvider = Callable[[Registry, Entry], Markup | str]
 
 def render_site_pages(registry: Registry, changed: dict[str, date],
                       sections: Sequence[SectionProvider] = ()) -> list[GeneratedPage]:
-    pages = [directory_page(registry)]
-    pages.extend(organisation_page(registry, entry, changed.get(entry.file), sections)
+    pages = [directorypage_from_html(registry)]
+    pages.extend(organisationpage_from_html(registry, entry, changed.get(entry.file), sections)
                  for entry in registry)
     return pages
 
 
-def directory_page(registry: Registry) -> GeneratedPage:
+def directorypage_from_html(registry: Registry) -> GeneratedPage:
     cards = [_card(entry) for entry in registry]
     used_areas = {slug for e in registry for slug in e.org.areas}
     used_forms = {e.org.legal_form for e in registry}
-    body = _environment().get_template("directory.html").render(
+    body = environment().get_template("directory.html").render(
         settings=registry.settings,
         cards=cards,
         areas=[t for s, t in PUBLIC_BENEFIT_AREAS.items() if s in used_areas],
         forms=[t for s, t in LEGAL_FORMS.items() if s in used_forms],
         localities=registry.localities_in_use(),
     )
-    return _page(f"{DIRECTORY}/index.md", "Organizacje pozarządowe", body)
+    return page_from_html(f"{DIRECTORY}/index.md", "Organizacje pozarządowe", body)
 
 
 def _card(entry: Entry) -> dict[str, object]:
@@ -120,13 +86,13 @@ def _card(entry: Entry) -> dict[str, object]:
     }
 
 
-def organisation_page(registry: Registry, entry: Entry, changed: date | None,
+def organisationpage_from_html(registry: Registry, entry: Entry, changed: date | None,
                       sections: Sequence[SectionProvider] = ()) -> GeneratedPage:
     org = entry.org
     settings = registry.settings
     street_line = " ".join(p for p in (org.address.street, org.address.number) if p)
     other = org.identifiers.other_registration
-    body = _environment().get_template("organisation.html").render(
+    body = environment().get_template("organisation.html").render(
         settings=settings,
         org=org,
         form=LEGAL_FORMS[org.legal_form],
@@ -145,7 +111,7 @@ def organisation_page(registry: Registry, entry: Entry, changed: date | None,
         issue_url=settings.new_issue_url(f"Błąd we wpisie: {entry.slug}"),
         extra_sections=[Markup(html) for provide in sections if (html := provide(registry, entry))],
     )
-    return _page(f"{DIRECTORY}/{entry.slug}.md", org.name, body)
+    return page_from_html(f"{DIRECTORY}/{entry.slug}.md", org.name, body)
 
 
 def contact_links(org: object) -> list[ContactLink]:
