@@ -151,7 +151,7 @@ def test_changes_page_has_the_note_the_redline_and_links_to_comments(pages: dict
 
 def test_report_page_links_each_comment_to_its_section_and_change(pages: dict[str, str]):
     html = pages[f"{PROGRAMME}/wersja-1/raport/index.md"]
-    assert html.count('<tr role="row" id="uwaga-') == 12
+    assert html.count('<tr id="uwaga-') == 12
     assert '<a href="../#par-5-ust-3-pkt-4">§ 5 ust. 3 pkt 4</a>' in html
     assert ('<a href="../../zmiany-1-2/#zmiana-par-5-ust-3-pkt-4">zobacz zmianę: '
             '§ 5 ust. 3 pkt 4</a>') in html

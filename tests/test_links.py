@@ -34,13 +34,7 @@ THEME_ERRORS = {
 }
 
 # Errors that a feature accepts on purpose, limited to its pages: (message, page) patterns.
-DELIBERATE_ERRORS = {
-    (r"^The “role” attribute must not be used on a “t[dhr]” element",
-     r"/dokumenty/[^/]+/[^/]+/raport/"): (
-        "the consultation report's table of comments turns into stacked cards on a phone "
-        "(display: block); the explicit table roles keep it a table for screen readers "
-        "(Safari drops table semantics otherwise). The HTML checker calls the roles redundant"),
-}
+DELIBERATE_ERRORS: dict[tuple[str, str], str] = {}
 
 # Links whose fragment is read by a script rather than pointing at an element.
 SCRIPT_FRAGMENTS = {
