@@ -1,4 +1,4 @@
-"""MkDocs glue: hand the generated NGO pages to MkDocs. All the work lives in ``ngosite``.
+"""MkDocs glue: hand the generated pages and files to MkDocs. All the work is in ``ngosite``.
 
 ``mkdocs build`` stops with the full list of data problems; ``mkdocs serve`` reports them and
 keeps showing every valid entry, so a contributor can fix files while watching the site.
@@ -22,7 +22,7 @@ from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environ
 from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
 from ngosite.search_index import polish_index_file
-from ngosite.site import generated_assets, generated_pages, insert_page_blocks
+from ngosite.site import generate, insert_page_blocks
 from ngosite.today import BadBuildDate
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
@@ -58,13 +58,14 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = last_changed(registry.root, "ngos")
+    output = generate(registry, changed)
     ready_html: dict[str, str] = {}
-    for page in generated_pages(registry, changed):
+    for page in output.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         if page.html is not None:
             ready_html[page.src_uri] = page.html
     _state["html"] = ready_html
-    for asset in generated_assets(registry):
+    for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     return files
 

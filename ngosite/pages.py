@@ -48,13 +48,13 @@ SectionProvider = Callable[[Registry, Entry], Markup | str]
 
 def render_site_pages(registry: Registry, changed: dict[str, date],
                       sections: Sequence[SectionProvider] = ()) -> list[GeneratedPage]:
-    pages = [directorypage_from_html(registry)]
-    pages.extend(organisationpage_from_html(registry, entry, changed.get(entry.file), sections)
+    pages = [directory_page(registry)]
+    pages.extend(organisation_page(registry, entry, changed.get(entry.file), sections)
                  for entry in registry)
     return pages
 
 
-def directorypage_from_html(registry: Registry) -> GeneratedPage:
+def directory_page(registry: Registry) -> GeneratedPage:
     cards = [_card(entry) for entry in registry]
     used_areas = {slug for e in registry for slug in e.org.areas}
     used_forms = {e.org.legal_form for e in registry}
@@ -86,7 +86,7 @@ def _card(entry: Entry) -> dict[str, object]:
     }
 
 
-def organisationpage_from_html(registry: Registry, entry: Entry, changed: date | None,
+def organisation_page(registry: Registry, entry: Entry, changed: date | None,
                       sections: Sequence[SectionProvider] = ()) -> GeneratedPage:
     org = entry.org
     settings = registry.settings

@@ -61,10 +61,25 @@ def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown
     return markdown
 
 
-def generated_pages(registry: Registry, changed: dict[str, date]) -> list[GeneratedPage]:
+@dataclass(frozen=True)
+class SiteOutput:
+    pages: list[GeneratedPage]
+    assets: list[GeneratedAsset]
+
+
+def generate(registry: Registry, changed: dict[str, date]) -> SiteOutput:
+    """Everything the build adds, computed once (the exports feed both a page and files)."""
+    exports = export_files(registry)
+    return SiteOutput(generated_pages(registry, changed, exports),
+                      generated_assets(registry, exports))
+
+
+def generated_pages(registry: Registry, changed: dict[str, date],
+                    exports: list | None = None) -> list[GeneratedPage]:
+    exports = export_files(registry) if exports is None else exports
     pages = render_site_pages(registry, changed, ngo_page_sections(registry))
     pages.append(statement_page(registry))
-    pages.append(open_data_page(registry, export_files(registry)))
+    pages.append(open_data_page(registry, exports))
     pages.extend(map_pages(registry))
     pages.extend(documents_pages(registry))
     # Last: the fair links to other pages (the map) only when they exist.
@@ -72,9 +87,10 @@ def generated_pages(registry: Registry, changed: dict[str, date]) -> list[Genera
     return pages
 
 
-def generated_assets(registry: Registry) -> list[GeneratedAsset]:
+def generated_assets(registry: Registry, exports: list | None = None) -> list[GeneratedAsset]:
+    exports = export_files(registry) if exports is None else exports
     assets = [GeneratedAsset("dane/schema.json", schema_json())]
-    assets.extend(GeneratedAsset(f.path, f.content) for f in export_files(registry))
+    assets.extend(GeneratedAsset(f.path, f.content) for f in exports)
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))

@@ -2,12 +2,14 @@
 """Benchmark: our build against a plain mkdocs-material site of the same pages.
 
 For each size (default 100, 1,000 and 10,000 NGOs) it generates a synthetic registry over the
-gmina's localities, builds it, and builds beside it a plain mkdocs-material site with the same
-number of pages of similar content (same theme and settings, no hooks). It reports wall time and
-peak memory of both builds and their ratio, the growth from the smallest to the largest size,
-geocoding requests on a rebuild (against a local fake Nominatim on 127.0.0.1), and transfer
-sizes (raw and gzip) of the directory page, an NGO page, the map page with its data and the
-search index. Results go to stdout and to ``bench/results.md`` with the machine's description.
+gmina's localities (every NGO with a point inside the gmina, so all are on the map), builds it,
+and builds beside it a plain mkdocs-material site with the same number of pages of similar
+content (same theme and settings, no hooks). It reports wall time and peak memory of both builds
+and their ratio, the growth from one size to the next, transfer sizes (raw and gzip) of the
+directory page, an NGO page, the map page with its data and the search index, and the time to
+first markers on the map in headless Chromium. Separately, for 1,000 NGOs placed through their
+localities, it counts geocoding requests of a first run and of a rebuild against a local fake
+Nominatim on 127.0.0.1. Results go to stdout and to ``bench/results.md`` with the machine.
 
     .venv/bin/python scripts/benchmark.py                 # 100, 1000, 10000
     .venv/bin/python scripts/benchmark.py --sizes 100 1000 --out /tmp/results.md
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
 import platform
@@ -137,14 +140,35 @@ def sizes(site: Path) -> dict[str, tuple[int, int]]:
         return raw, packed
 
     ngo_page = next(iter(sorted((site / "organizacje").glob("organizacja-*/index.html"))))
-    map_files = [site / "mapa" / "index.html", *sorted((site / "mapa").glob("*.json")),
-                 *sorted((site / "mapa").glob("*.html"))]
+    # The map page frames the map document, whose data is one JSON block inside it.
+    map_files = [site / "mapa" / "index.html", *sorted((site / "mapa").glob("*.html")),
+                 *sorted((site / "mapa").glob("*.json"))]
     return {
         "directory": measure(site / "organizacje" / "index.html"),
         "NGO page": measure(ngo_page),
         "map page + data": measure(*dict.fromkeys(map_files)),
         "search index": measure(site / "search" / "search_index.json"),
     }
+
+
+def first_markers_ms(site: Path) -> float:
+    """Median of 3 cold loads: navigation start to the first pin on screen (desktop)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_map import serve, time_first_markers
+    from playwright.sync_api import sync_playwright
+
+    url, server = serve(site)  # the map document loads the site's vendored assets
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            first, _ = time_first_markers(browser, url + "mapa/mapa.html", None, 3)
+            browser.close()
+    finally:
+        server.shutdown()
+    return first
 
 
 def machine() -> str:
@@ -169,38 +193,42 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="ngosite-bench-") as tmp:
         for n in args.sizes:
-            ours = write_synthetic_project(ROOT, Path(tmp) / f"ours-{n}", n)
+            ours = write_synthetic_project(ROOT, Path(tmp) / f"ours-{n}", n, spread_points=True)
             plain = plain_project(ours, Path(tmp) / f"plain-{n}")
             our_time, our_mem = timed_build(ours, ours / "site")
             plain_time, plain_mem = timed_build(plain, plain / "site")
-            first, rebuild = rebuild_requests(ours)
             rows.append({"n": n, "ours_s": our_time, "plain_s": plain_time,
                          "ours_mib": our_mem, "plain_mib": plain_mem,
-                         "first_requests": first, "rebuild_requests": rebuild,
-                         "sizes": sizes(ours / "site")})
+                         "sizes": sizes(ours / "site"),
+                         "first_markers_ms": first_markers_ms(ours / "site")})
             print(f"{n}: ours {our_time:.1f} s, plain {plain_time:.1f} s", file=sys.stderr)
-    report = render(rows)
+        located = write_synthetic_project(ROOT, Path(tmp) / "geocoded", 1000)
+        requests = rebuild_requests(located)
+    report = render(rows, requests)
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
 
 
-def render(rows: list[dict]) -> str:
+def render(rows: list[dict], requests: tuple[int, int]) -> str:
     lines = [f"# Benchmark results ({date.today().isoformat()})", "",
              f"Machine: {machine()}.", "",
              "| NGOs | ours (s) | plain (s) | ratio | ours peak (MiB) | plain peak (MiB) "
-             "| geocoding requests: first run / rebuild |",
+             "| first markers (ms) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         lines.append(f"| {r['n']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | "
                      f"{r['ours_s'] / r['plain_s']:.2f} | {r['ours_mib']:.0f} | "
-                     f"{r['plain_mib']:.0f} | {r['first_requests']} / {r['rebuild_requests']} |")
-    if len(rows) > 1:
-        a, b = rows[-2], rows[-1]
+                     f"{r['plain_mib']:.0f} | {r['first_markers_ms']:.0f} |")
+    lines.append("")
+    for a, b in itertools.pairwise(rows):
         ours, plain = b["ours_s"] / a["ours_s"], b["plain_s"] / a["plain_s"]
-        lines += ["", f"Growth from {a['n']:,} to {b['n']:,} NGOs ({b['n'] / a['n']:.0f}× "
-                  f"more): ours {ours:.1f}×, plain {plain:.1f}×."]
-    lines += ["", "Transfer sizes, raw / gzip (KiB):", "",
+        lines.append(f"Growth from {a['n']:,} to {b['n']:,} NGOs ({b['n'] / a['n']:.0f}× "
+                     f"more): ours {ours:.1f}×, plain {plain:.1f}×.")
+    lines += ["", f"Geocoding requests for 1,000 NGOs placed through their localities: "
+              f"{requests[0]} on the first run (one per locality without a point), "
+              f"{requests[1]} on the rebuild.",
+              "", "Transfer sizes, raw / gzip (KiB):", "",
               "| NGOs | " + " | ".join(rows[0]["sizes"]) + " |",
               "| ---: |" + " ---: |" * len(rows[0]["sizes"])]
     for r in rows:
