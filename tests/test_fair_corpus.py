@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from fair_helpers import new_project
+from golden import corpus_fixtures, fixture_name, golden_path
 
 from ngosite.problems import Severity
 from ngosite.registry import Registry, load_registry
@@ -31,16 +32,14 @@ REGENERATE = bool(os.environ.get("NGOSITE_REGEN_GOLDEN"))
 
 
 def _fixtures() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir()
-                  if p.suffix == ".yml" or (p.is_dir() and not p.name.startswith(".")))
+    return corpus_fixtures(CORPUS)
 
 
-def _name(fixture: Path) -> str:
-    return fixture.stem if fixture.is_file() else fixture.name
+_name = fixture_name
 
 
 def _golden(fixture: Path) -> Path:
-    return CORPUS / f"{_name(fixture)}.expected"
+    return golden_path(CORPUS, fixture)
 
 
 def _add_fixture(root: Path, fixture: Path) -> list[str]:

@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from golden import corpus_fixtures, fixture_name, golden_path
 
 from ngosite.problems import Problem, Severity
 from ngosite.registry import Registry, load_registry
@@ -48,16 +49,14 @@ MULTI_LINE_MESSAGES: dict[str, str] = {}
 
 
 def _fixtures() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir()
-                  if p.suffix == ".yml" or (p.is_dir() and not p.name.startswith(".")))
+    return corpus_fixtures(CORPUS)
 
 
-def _name(fixture: Path) -> str:
-    return fixture.stem if fixture.is_file() else fixture.name
+_name = fixture_name
 
 
 def _golden(fixture: Path) -> Path:
-    return CORPUS / f"{_name(fixture)}.expected"
+    return golden_path(CORPUS, fixture)
 
 
 def _read_golden(fixture: Path) -> list[str]:
