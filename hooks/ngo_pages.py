@@ -7,12 +7,15 @@ keeps showing every valid entry, so a contributor can fix files while watching t
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -22,12 +25,35 @@ from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environ
 from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
 from ngosite.search_index import polish_index_file
+from ngosite.search_sections import search_entries
 from ngosite.site import generate, insert_page_blocks
 from ngosite.today import BadBuildDate
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
 LOG_LEVELS = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 _state: dict[str, object] = {"command": "build"}
+_IDS = re.compile(r'''\sid="([^"]+)"''')
+
+
+class DirectPage(Page):
+    """A generated page handed over finished (see ``GeneratedPage.direct``).
+
+    MkDocs would run a fresh Python-Markdown instance over its empty body only for us to throw
+    the result away, and the theme's search would parse its HTML again: on 10,000 NGO pages
+    the two cost about as much as rendering the pages themselves.
+    """
+
+    def __init__(self, title: str | None, file: File, config, html: str) -> None:
+        super().__init__(title, file, config)
+        self.ready_html = html
+
+    def render(self, config, files) -> None:
+        self.content = self.ready_html
+        self.toc = get_toc([])
+        self.present_anchor_ids = set(_IDS.findall(self.ready_html))
+        self.links_to_anchors = {}
+        # Indexed in on_post_build from the same HTML, without the theme's parser.
+        self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -60,14 +86,36 @@ def on_files(files: Files, config) -> Files:
     changed = last_changed(registry.root, "ngos")
     output = generate(registry, changed)
     ready_html: dict[str, str] = {}
+    direct: list[tuple[File, str, str]] = []
+    nav_titles = _nav_titles(config.nav or [])
     for page in output.pages:
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
-        if page.html is not None:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        files.append(file)
+        if page.direct and page.html is not None:
+            # The navigation takes a page that already exists as it is: give it the nav title.
+            DirectPage(nav_titles.get(page.src_uri), file, config, page.html)
+            direct.append((file, page.title, page.html))
+        elif page.html is not None:
             ready_html[page.src_uri] = page.html
     _state["html"] = ready_html
+    _state["direct"] = direct
     for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     return files
+
+
+def _nav_titles(nav: object) -> dict[str, str]:
+    """``{path: title}`` of the ``nav`` of mkdocs.yml."""
+    titles: dict[str, str] = {}
+    items = nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(_nav_titles(value))
+    return titles
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -81,4 +129,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(-100)
 def on_post_build(config) -> None:
-    polish_index_file(Path(config.site_dir) / "search" / "search_index.json")
+    """After the theme wrote the search index: add the direct pages, mark the index Polish."""
+    direct: list[tuple[File, str, str]] = _state.get("direct", [])  # type: ignore[assignment]
+    polish_index_file(Path(config.site_dir) / "search" / "search_index.json",
+                      [entry for file, title, html in direct if file.page is not None
+                       for entry in search_entries(file.page.url, title, html)])

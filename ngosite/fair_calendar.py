@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from .fair_model import ITEM_KINDS, FairEdition, Item, current_edition
 from .folding import fold
+
+if TYPE_CHECKING:  # imported when a calendar is made: most builds of a region have no fair
+    from icalendar import Event
 
 FAIR_URL_PATH = "targi"
 
@@ -38,6 +40,8 @@ def edition_calendar(registry: object, edition: FairEdition, *, current: bool = 
     names = {e.slug: e.org.name for e in registry.entries}  # type: ignore[attr-defined]
     fair = edition.fair
     domain = f"teryt-{settings.teryt}.ngosite"
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.name}//Dzień Organizacji Pozarządowych//PL")
     calendar.add("version", "2.0")
@@ -75,6 +79,8 @@ def edition_calendar(registry: object, edition: FairEdition, *, current: bool = 
 
 def _event(uid: str, summary: str, edition: FairEdition, start: time, end: time,
            location: str, stamp: datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)

@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .area import Area
 from .gazetteer import Gazetteer
 from .geocode_cache import CachedPoint, GeocodeCache, normalise_address
-from .nominatim import GeocodingUnavailable, OnlineGeocoder
+from .geocoding_errors import GeocodingUnavailable
 from .problems import Problem, Severity
+
+if TYPE_CHECKING:  # geopy is imported only by builds that go online
+    from .nominatim import OnlineGeocoder
 
 SOURCE_LABELS = {
     "wspolrzedne": "współrzędne podane we wpisie",

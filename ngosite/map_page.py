@@ -14,7 +14,6 @@ from markupsafe import Markup
 from .map_assets import MAP_STYLES, AssetLinks
 from .map_categories import PIN_PATH, SYMBOL_TRANSFORM
 from .map_data import legend, map_point, map_points
-from .map_document import MapTarget, render_map_document
 from .pages import DIRECTORY
 from .registry import Entry, Registry
 from .templating import GeneratedPage, environment, page_from_html
@@ -57,6 +56,10 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
 
 def map_files(registry: Registry) -> list[tuple[str, str]]:
     """(path in the site, content) of the map document."""
+    # folium is imported here, not with the module: importing it and its plugins takes a
+    # quarter of a second, which the build spends in the background (see site.py).
+    from .map_document import MapTarget, render_map_document
+
     target = MapTarget(assets=assets_of(registry, "../assets/"),
                        pages_url=f"../{DIRECTORY}/", directory_url=f"../{DIRECTORY}/")
     document = render_map_document(registry, map_points(registry), target)

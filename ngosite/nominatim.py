@@ -21,12 +21,11 @@ from geopy.geocoders import Nominatim
 
 from .area import Area
 from .folding import fold_keep_case
+from .geocoding_errors import GeocodingUnavailable
+
+__all__ = ["GeocodingUnavailable", "OnlineGeocoder", "OnlineSettings"]
 
 MAX_RETRY_AFTER_S = 120.0
-
-
-class GeocodingUnavailable(Exception):
-    """The geocoder could not answer (timeout, refused, 429, 5xx, malformed reply)."""
 
 
 @dataclass(frozen=True)

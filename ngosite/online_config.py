@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .nominatim import OnlineGeocoder, OnlineSettings
 from .settings import Settings
+
+if TYPE_CHECKING:  # geopy (a quarter of a second to import) only when a build goes online
+    from .nominatim import OnlineGeocoder, OnlineSettings
 
 ENV_FLAG = "NGOSITE_GEOCODE_ONLINE"
 
@@ -25,6 +28,8 @@ def in_ci() -> bool:
 
 
 def online_settings(settings: Settings) -> OnlineSettings:
+    from .nominatim import OnlineSettings
+
     if in_ci():
         raise OnlineNotAllowed("geokodowanie online jest wyłączone w CI (zmienna CI); budowanie "
                                "korzysta tylko z pamięci geokodowania i listy miejscowości")
@@ -41,6 +46,7 @@ def online_geocoder_from_environment(root: Path) -> OnlineGeocoder | None:
     """A geocoder for the build when NGOSITE_GEOCODE_ONLINE=1, else None (offline)."""
     if os.environ.get(ENV_FLAG, "") not in ("1", "true", "tak"):
         return None
+    from .nominatim import OnlineGeocoder
     from .registry import load_area_of, load_settings
 
     settings = load_settings(root)

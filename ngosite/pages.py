@@ -65,7 +65,8 @@ def directory_page(registry: Registry) -> GeneratedPage:
         forms=[t for s, t in LEGAL_FORMS.items() if s in used_forms],
         localities=registry.localities_in_use(),
     )
-    return page_from_html(f"{DIRECTORY}/index.md", "Organizacje pozarządowe", body)
+    # Direct: its search entry is the introduction, not the cards (each NGO page has its own).
+    return page_from_html(f"{DIRECTORY}/index.md", "Organizacje pozarządowe", body, direct=True)
 
 
 def _card(entry: Entry) -> dict[str, object]:
@@ -111,7 +112,7 @@ def organisation_page(registry: Registry, entry: Entry, changed: date | None,
         issue_url=settings.new_issue_url(f"Błąd we wpisie: {entry.slug}"),
         extra_sections=[Markup(html) for provide in sections if (html := provide(registry, entry))],
     )
-    return page_from_html(f"{DIRECTORY}/{entry.slug}.md", org.name, body)
+    return page_from_html(f"{DIRECTORY}/{entry.slug}.md", org.name, body, direct=True)
 
 
 def contact_links(org: object) -> list[ContactLink]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .area import Area, load_area
 from .documents_load import Document, load_documents
@@ -20,7 +21,6 @@ from .gazetteer import Gazetteer
 from .geocode import Location, Locator, Placeable
 from .geocode_cache import GeocodeCache
 from .model import Organisation
-from .nominatim import OnlineGeocoder
 from .problems import Problem, Severity, relative_name
 from .rules import check_entry, check_locality, check_slug, check_unique_identifiers
 from .settings import Settings
@@ -28,6 +28,9 @@ from .sorting import polish_key
 from .today import build_date
 from .validate import validate_document
 from .yaml_source import SourceDocument, read_yaml
+
+if TYPE_CHECKING:  # geopy is imported only by builds that go online
+    from .nominatim import OnlineGeocoder
 
 NGO_SUFFIXES = (".yml", ".yaml")
 

@@ -13,6 +13,7 @@ word ``razem``. The index text itself is left as the theme wrote it: snippets st
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.pl.min.js"
@@ -28,10 +29,12 @@ def polish_search_config(index: dict) -> dict:
     return index
 
 
-def polish_index_file(path: Path) -> None:
-    """Rewrite the theme's ``search/search_index.json`` in place (no-op if search is off)."""
+def polish_index_file(path: Path, extra_entries: Sequence[dict[str, str]] = ()) -> None:
+    """Rewrite the theme's ``search/search_index.json`` in place, with the entries of the pages
+    the theme did not index (``search_sections``) added; a no-op if search is off."""
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    index.setdefault("docs", []).extend(extra_entries)
     path.write_text(json.dumps(polish_search_config(index), ensure_ascii=False,
                                separators=(",", ":")), encoding="utf-8")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .accessibility_statement import statement_page
+from .background import Background
 from .documents_pages import documents_assets, documents_pages
-from .exports import export_files
+from .exports import ExportFile, export_files
 from .fair_calendar import fair_calendars
 from .fair_pages import fair_pages, fair_section
 from .form_data import FORM_MARKER, FORM_PAGE, form_assets, form_link, form_page_block
@@ -68,18 +69,28 @@ class SiteOutput:
 
 
 def generate(registry: Registry, changed: dict[str, date]) -> SiteOutput:
-    """Everything the build adds, computed once (the exports feed both a page and files)."""
+    """Everything the build adds: the data files are made in a background process (when the
+    platform allows, see ``background``) while the pages are made here."""
+    files = Background(lambda: _data_files(registry))
+    pages = generated_pages(registry, changed, with_open_data=False)
+    exports, assets = files.result()
+    pages.append(open_data_page(registry, exports))
+    return SiteOutput(pages, assets)
+
+
+def _data_files(registry: Registry) -> tuple[list[ExportFile], list[GeneratedAsset]]:
     exports = export_files(registry)
-    return SiteOutput(generated_pages(registry, changed, exports),
-                      generated_assets(registry, exports))
+    return exports, generated_assets(registry, exports)
 
 
-def generated_pages(registry: Registry, changed: dict[str, date],
-                    exports: list | None = None) -> list[GeneratedPage]:
-    exports = export_files(registry) if exports is None else exports
+def generated_pages(registry: Registry, changed: dict[str, date], *,
+                    with_open_data: bool = True) -> list[GeneratedPage]:
+    """The generated pages; ``generate`` adds the open-data page itself, because that page
+    shows the sizes of the files made in the background."""
     pages = render_site_pages(registry, changed, ngo_page_sections(registry))
     pages.append(statement_page(registry))
-    pages.append(open_data_page(registry, exports))
+    if with_open_data:
+        pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
     pages.extend(documents_pages(registry))
     # Last: the fair links to other pages (the map) only when they exist.
@@ -87,7 +98,8 @@ def generated_pages(registry: Registry, changed: dict[str, date],
     return pages
 
 
-def generated_assets(registry: Registry, exports: list | None = None) -> list[GeneratedAsset]:
+def generated_assets(registry: Registry,
+                     exports: list[ExportFile] | None = None) -> list[GeneratedAsset]:
     exports = export_files(registry) if exports is None else exports
     assets = [GeneratedAsset("dane/schema.json", schema_json())]
     assets.extend(GeneratedAsset(f.path, f.content) for f in exports)

@@ -32,6 +32,13 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def _offer(rng: random.Random) -> str:
+    # As in the bundled entries, where 5 of 18 offers are Markdown lists: the rest is prose.
+    if rng.random() < 0.3:
+        return "\n".join(f"- {_sentence(rng, 8)}" for _ in range(3))
+    return _sentence(rng, 25)
+
+
 def synthetic_entry(i: int, localities: list[str], rng: random.Random) -> dict[str, object]:
     form = rng.choice([f for f in LEGAL_FORMS if f != "inna"])
     locality = localities[i % len(localities)]
@@ -44,7 +51,7 @@ def synthetic_entry(i: int, localities: list[str], rng: random.Random) -> dict[s
         "grupy_docelowe": rng.sample(list(TARGET_GROUPS), k=rng.randint(0, 3)),
         "adres": {"kod_pocztowy": "11-513", "miejscowosc": locality,
                   "na_mapie": rng.choice(["adres", "miejscowosc"])},
-        "oferta": _sentence(rng, 25),
+        "oferta": _offer(rng),
         "zweryfikowano": "2026-10-01",
     }
 

@@ -198,6 +198,7 @@ _constructor = yaml.SafeLoader("")
 # libyaml's parser is ~10x faster than the pure-Python one and keeps the same marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _AliasUsed(Exception):
@@ -238,6 +239,8 @@ def _convert(node: yaml.Node, path: KeyPath, doc: SourceDocument, problems: list
         return [_convert(item, (*path, i), doc, problems, seen)
                 for i, item in enumerate(node.value)]
     doc.scalars[path] = Scalar(raw=node.value, tag=node.tag, quoted=node.style in ("'", '"'))
+    if node.tag == _STR_TAG:  # most values: the constructor would return the text as it is
+        return node.value
     try:
         return _constructor.construct_object(node)
     except ValueError:

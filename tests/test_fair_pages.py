@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from fair_helpers import EARLIER_EDITION, SAMPLE, new_project, set_ngo_field, write_fair
 from markupsafe import escape
 
@@ -163,5 +164,6 @@ def test_page_title_is_escaped_for_the_theme(project):
         "nazwa: Targi <b>NGO</b> & goście", 1)
     write_fair(project, 2027, text)
     (page,) = fair_pages(_load(project))
-    assert "title: Targi &lt;b&gt;NGO&lt;/b&gt; &amp; goście" in page.markdown
+    front = yaml.safe_load(page.markdown.split("---")[1])
+    assert front["title"] == "Targi &lt;b&gt;NGO&lt;/b&gt; &amp; goście"
     assert "<h1>Targi &lt;b&gt;NGO&lt;/b&gt; &amp; goście</h1>" in (page.html or "")

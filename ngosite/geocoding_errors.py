@@ -1,0 +1,9 @@
+"""The one failure the build expects from live geocoding, in a module without geopy.
+
+Importing geopy costs a quarter of a second, and most builds never go online: the build
+catches this exception without importing the client that raises it.
+"""
+
+
+class GeocodingUnavailable(Exception):
+    """The geocoder could not answer (timeout, refused, 429, 5xx, malformed reply)."""
