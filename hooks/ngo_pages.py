@@ -6,6 +6,7 @@ keeps showing every valid entry, so a contributor can fix files while watching t
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import sys
@@ -26,7 +27,7 @@ from ngosite.problems import Severity, format_text
 from ngosite.registry import DataError, Registry, load_registry
 from ngosite.search_index import polish_index_file
 from ngosite.search_sections import search_entries
-from ngosite.site import generate, insert_page_blocks
+from ngosite.site import generate, insert_page_blocks, start_data_files
 from ngosite.today import BadBuildDate
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
@@ -78,13 +79,17 @@ def on_config(config):
     for problem in statement_problems(root, registry.settings.accessibility):
         log.info(str(problem))
     _state["registry"] = registry
+    _state["data_files"] = start_data_files(registry)
+    # The registry lives for the whole build: keep the garbage collector from walking its
+    # objects again at every full collection (undone in on_post_build, for `mkdocs serve`).
+    gc.freeze()
     return config
 
 
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = last_changed(registry.root, "ngos")
-    output = generate(registry, changed)
+    output = generate(registry, changed, _state.pop("data_files", None))  # type: ignore[arg-type]
     ready_html: dict[str, str] = {}
     direct: list[tuple[File, str, str]] = []
     nav_titles = _nav_titles(config.nav or [])
@@ -101,6 +106,7 @@ def on_files(files: Files, config) -> Files:
     _state["direct"] = direct
     for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
+    gc.freeze()  # the generated pages live until the end of the build too
     return files
 
 
@@ -134,3 +140,4 @@ def on_post_build(config) -> None:
     polish_index_file(Path(config.site_dir) / "search" / "search_index.json",
                       [entry for file, title, html in direct if file.page is not None
                        for entry in search_entries(file.page.url, title, html)])
+    gc.unfreeze()

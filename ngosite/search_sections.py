@@ -38,6 +38,7 @@ _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?/?>|<!--.*?-->", re.S)
 _EMPTY_KEPT = re.compile(r"<(p|code|pre|li|ol|ul|sub|sup)>\s*</\1>")
 _SPACE = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 
 
 def search_entries(url: str, title: str, html: str) -> list[dict[str, str]]:
@@ -93,20 +94,26 @@ def _entry(location: str, title: str, body: str) -> dict[str, str]:
 
 
 def _text(html: str, *, keep_tags: bool) -> str:
-    parts: list[str] = []
-    position = 0
-    for tag in _TAG.finditer(html):
-        parts.append(escape(unescape(html[position:tag.start()]), quote=False))
-        name = (tag.group(2) or "").lower()
-        if keep_tags and name in KEPT_TAGS:
-            parts.append(f"<{tag.group(1)}{name}>")
-        elif name in _BLOCK_TAGS:
-            parts.append(" ")
-        position = tag.end()
-    parts.append(escape(unescape(html[position:]), quote=False))
-    text = _SPACE.sub(" ", "".join(parts))
+    text = _TAG.sub(_kept_tag if keep_tags else _dropped_tag, html)
+    # The HTML is escaped already; only spell entities as the theme does (&#34; is ").
+    text = _SPACE.sub(" ", _ENTITY.sub(_entity, text))
     while True:
         emptied = _EMPTY_KEPT.sub("", text)
         if emptied == text:
             return text.strip()
         text = emptied
+
+
+def _kept_tag(tag: re.Match[str]) -> str:
+    name = (tag.group(2) or "").lower()
+    if name in KEPT_TAGS:
+        return f"<{tag.group(1)}{name}>"
+    return " " if name in _BLOCK_TAGS else ""
+
+
+def _dropped_tag(tag: re.Match[str]) -> str:
+    return " " if (tag.group(2) or "").lower() in _BLOCK_TAGS else ""
+
+
+def _entity(entity: re.Match[str]) -> str:
+    return escape(unescape(entity.group(0)), quote=False)

@@ -68,10 +68,21 @@ class SiteOutput:
     assets: list[GeneratedAsset]
 
 
-def generate(registry: Registry, changed: dict[str, date]) -> SiteOutput:
-    """Everything the build adds: the data files are made in a background process (when the
-    platform allows, see ``background``) while the pages are made here."""
-    files = Background(lambda: _data_files(registry))
+DataFiles = Background[tuple[list[ExportFile], list[GeneratedAsset]]]
+
+
+def start_data_files(registry: Registry) -> DataFiles:
+    """Start making the data files (exports, the map document, the form's data, calendars) in
+    a background process when the platform allows (see ``background``); the hook starts them
+    as soon as the registry is loaded, so they are made while MkDocs collects its files."""
+    return Background(lambda: _data_files(registry))
+
+
+def generate(registry: Registry, changed: dict[str, date],
+             data_files: DataFiles | None = None) -> SiteOutput:
+    """Everything the build adds: the pages are made here while the data files are made in
+    the background."""
+    files = data_files or start_data_files(registry)
     pages = generated_pages(registry, changed, with_open_data=False)
     exports, assets = files.result()
     pages.append(open_data_page(registry, exports))
