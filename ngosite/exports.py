@@ -40,7 +40,7 @@ _PHONE_OR_NUMBER = re.compile(r"[+-]?[0-9][0-9 ()./-]*")
 @dataclass(frozen=True)
 class ExportFile:
     path: str  # under the site root
-    content: str
+    content: str | bytes  # bytes: already encoded as UTF-8 (as the build hands them over)
 
 
 def page_address(registry: Registry, entry: Entry) -> str:

@@ -17,8 +17,8 @@ from .schema import schema_json
 from .templating import GeneratedPage, environment, page_from_html
 
 
-def _size(content: str) -> str:
-    size = len(content.encode("utf-8"))
+def _size(content: str | bytes) -> str:
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
     if size < 1024:
         return f"{size} B"
     if size < 1024 * 1024:

@@ -247,3 +247,7 @@ def _convert(node: yaml.Node, path: KeyPath, doc: SourceDocument, problems: list
         # "2026-13-01" matches YAML's timestamp pattern but is no date: keep the text and let
         # the field's validator say what is wrong with it.
         return node.value
+    finally:
+        # The constructor remembers every node it made (for aliases, which we refuse):
+        # without this it would keep every scalar node of every file for the whole build.
+        _constructor.constructed_objects.clear()

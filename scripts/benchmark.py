@@ -233,7 +233,21 @@ def main() -> None:
     report = render(rows, requests, args.workdir)
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
+    args.out.write_text(report + _kept_notes(args.out), encoding="utf-8")
+
+
+NOTES = "## Notes"
+
+
+def _kept_notes(out: Path) -> str:
+    """The hand-written ``## Notes`` section of the previous results (profiles, before and
+    after), kept when the figures above it are measured again."""
+    try:
+        previous = out.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = previous.find(f"\n{NOTES}")
+    return previous[at:] if at >= 0 else ""
 
 
 def _default_workdir() -> Path | None:
