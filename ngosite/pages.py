@@ -1,8 +1,8 @@
-"""The directory and one page per NGO, as Markdown files made of escaped HTML.
+"""The directory and one page per NGO.
 
-Python builds the context, Jinja templates (autoescaping on) make the HTML, and each page is
-handed to MkDocs as a Markdown document whose body is one raw HTML block, so the theme, the
-search index and the navigation treat it like any hand-written page.
+Python builds the context and Jinja templates (autoescaping on) make the HTML. Both kinds are
+*direct* pages (``GeneratedPage.direct``): MkDocs gets them finished, the theme wraps them like
+any other page, and their search entries are cut by ``search_sections``.
 
 Titles go into the front matter already HTML-escaped: mkdocs-material prints ``page.meta.title``
 unescaped into ``<title>``, the header and the search results.
