@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
@@ -182,6 +183,11 @@ class FairEdition:
     def items_of(self, slug: str) -> list[Item]:
         return sorted((i for i in self.fair.programme if slug in i.organisations),
                       key=lambda i: (i.start, i.end))
+
+    @cached_property
+    def participant_set(self) -> frozenset[str]:
+        """``participants()`` for membership tests, made once (every NGO page asks)."""
+        return frozenset(self.participants())
 
     def participants(self) -> list[str]:
         """Slugs of every NGO with a stand or an item, each once, in the file's order."""

@@ -7,7 +7,7 @@ from the NGOs' own entries, rendered by the same safe Markdown as their pages.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -71,7 +71,7 @@ def _edition_page(registry: Registry, edition: FairEdition, current: FairEdition
     is_current = edition is current
     up = "../" if is_current else "../../"  # from this page to the site's root
     fair = edition.fair
-    entries = {e.slug: e for e in registry.entries}
+    entries = registry.by_slug
     body = environment().get_template("fair.html").render(
         settings=registry.settings,
         edition=edition,
@@ -110,11 +110,11 @@ def _venue_links(edition: FairEdition, up: str, has_map: bool) -> list[Link]:
     return links
 
 
-def _org_links(slugs: list[str], entries: dict[str, Entry], up: str) -> list[Link]:
+def _org_links(slugs: list[str], entries: Mapping[str, Entry], up: str) -> list[Link]:
     return [Link(entries[s].org.name, f"{up}organizacje/{s}/") for s in slugs if s in entries]
 
 
-def _item(edition: FairEdition, item: Item, entries: dict[str, Entry], up: str,
+def _item(edition: FairEdition, item: Item, entries: Mapping[str, Entry], up: str,
           stage_names: dict[str, str]) -> dict[str, object]:
     return {
         "start": _hm(item.start),
@@ -130,7 +130,7 @@ def _item(edition: FairEdition, item: Item, entries: dict[str, Entry], up: str,
     }
 
 
-def _stages(edition: FairEdition, entries: dict[str, Entry], up: str) -> list[dict[str, object]]:
+def _stages(edition: FairEdition, entries: Mapping[str, Entry], up: str) -> list[dict[str, object]]:
     names = edition.stage_names()
     stages = []
     for stage in edition.fair.stages:
@@ -142,7 +142,7 @@ def _stages(edition: FairEdition, entries: dict[str, Entry], up: str) -> list[di
     return stages
 
 
-def _participants(edition: FairEdition, entries: dict[str, Entry],
+def _participants(edition: FairEdition, entries: Mapping[str, Entry],
                   up: str) -> list[dict[str, object]]:
     names = edition.stage_names()
     found = []
@@ -176,10 +176,10 @@ def _other_editions(registry: Registry, edition: FairEdition, current: FairEditi
 def fair_section(registry: Registry, entry: Entry) -> Markup | str:
     """The NGO page's block about the current edition: its stand and its items, or ""."""
     edition = current_edition(registry.fairs)
-    if edition is None or entry.slug not in edition.participants():
+    if edition is None or entry.slug not in edition.participant_set:
         return ""
     stand = edition.stand_of(entry.slug)
-    entries = {e.slug: e for e in registry.entries}
+    entries = registry.by_slug
     items = [_item(edition, i, entries, "../../", edition.stage_names())
              for i in edition.items_of(entry.slug)]
     return Markup(environment().get_template("fair_section.html").render(

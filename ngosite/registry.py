@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -82,6 +83,12 @@ class Registry:
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
+
+    @cached_property
+    def by_slug(self) -> Mapping[str, Entry]:
+        """Entries by slug, made once: pages that name other NGOs (the fair) look them up here
+        instead of walking all entries for every page."""
+        return MappingProxyType({e.slug: e for e in self.entries})
 
     def localities_in_use(self) -> list[str]:
         return sorted({e.org.address.locality for e in self.entries}, key=polish_key)
