@@ -79,10 +79,11 @@ def on_config(config):
     for problem in statement_problems(root, registry.settings.accessibility):
         log.info(str(problem))
     _state["registry"] = registry
-    _state["data_files"] = start_data_files(registry)
     # The registry lives for the whole build: keep the garbage collector from walking its
     # objects again at every full collection (undone in on_post_build, for `mkdocs serve`).
+    # Frozen before the fork, so the child's collections do not copy the shared pages.
     gc.freeze()
+    _state["data_files"] = start_data_files(registry)
     return config
 
 
