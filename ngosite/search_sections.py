@@ -13,8 +13,9 @@ the theme's rules:
 - the text keeps only the tags the theme keeps (``p``, lists, ``code``, ``pre``, ``sub``,
   ``sup``), without attributes, and is HTML-escaped as the theme escapes it.
 
-One difference on purpose: the theme glues the words of adjacent block elements together
-("cudzoziemcyAdres"); here they stay apart.
+Differences on purpose: the theme glues the words of adjacent block elements together
+("cudzoziemcyAdres"), here they stay apart; the page's ``<h1>`` is the first entry's title and
+is not repeated in its text; a heading inside an excluded block makes no (empty) entry.
 
 ``tests/test_search_sections.py`` compares the result with the theme's parser on every page
 this is used for.
