@@ -121,6 +121,22 @@ def test_search_index_is_marked_polish_and_the_language_file_is_served(site):
             ).is_file()
 
 
+def test_ngo_pages_are_in_the_search_index_once_and_the_directory_cards_are_not(site):
+    # NGO pages and the directory bypass the theme's indexer (ngosite.search_sections): the
+    # built index must still hold each page with its sections, and nothing twice.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert len(locations) == len(set(locations))
+    registry = load_registry(ROOT)
+    for entry in registry.entries:
+        assert f"organizacje/{entry.slug}/" in locations, entry.slug
+        assert f"organizacje/{entry.slug}/#o-organizacji" in locations, entry.slug
+    directory = next(doc for doc in index["docs"] if doc["location"] == "organizacje/")
+    assert not any(entry.org.name in directory["text"] for entry in registry.entries)
+    # Hand-written pages still go through the theme's own indexer.
+    assert "o-projekcie/" in locations
+
+
 def test_schema_is_published(site):
     schema = json.loads((site / "dane" / "schema.json").read_text(encoding="utf-8"))
     assert "nazwa" in schema["properties"] and schema["additionalProperties"] is False
