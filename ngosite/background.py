@@ -8,7 +8,7 @@ copying or pickling it (a fork shares memory); only its result, a list of string
 through a pipe. On a 1,000-NGO build this takes about half a second off the wall time.
 
 The work runs in-line instead, with the same result, when:
-- the platform cannot fork (Windows);
+- the system is not Linux (Windows cannot fork; on macOS forking is unsafe);
 - other threads are running (``mkdocs serve``): forking a threaded process can leave the child
   waiting forever for a lock that a thread held at the moment of the fork;
 - the machine has one core, or ``NGOSITE_PARALLEL=0`` asks for it;
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -32,7 +33,9 @@ ENV_FLAG = "NGOSITE_PARALLEL"
 
 
 def may_fork() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods()
+    # Linux only: macOS offers fork, but system frameworks loaded by libraries (numpy's
+    # Accelerate) are not fork-safe there, which is why Python itself stopped using it.
+    return (sys.platform.startswith("linux")
             and threading.active_count() == 1
             and (os.cpu_count() or 1) > 1
             and os.environ.get(ENV_FLAG, "1") not in ("0", "false", "nie"))
