@@ -80,9 +80,10 @@ def on_config(config):
         log.info(str(problem))
     _state["registry"] = registry
     # The registry lives for the whole build: keep the garbage collector from walking its
-    # objects again at every full collection (undone in on_post_build, for `mkdocs serve`).
-    # Frozen before the fork, so the child's collections do not copy the shared pages.
-    gc.freeze()
+    # objects again at every full collection, and frozen before the fork, so the child's
+    # collections do not copy shared memory. Only in `mkdocs build`: under `serve` the last
+    # build's garbage would be frozen with it, and memory would grow with every rebuild.
+    _freeze()
     _state["data_files"] = start_data_files(registry)
     return config
 
@@ -107,8 +108,13 @@ def on_files(files: Files, config) -> Files:
     _state["direct"] = direct
     for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
-    gc.freeze()  # the generated pages live until the end of the build too
+    _freeze()  # the generated pages live until the end of the build too
     return files
+
+
+def _freeze() -> None:
+    if _state["command"] == "build":
+        gc.freeze()
 
 
 def _nav_titles(nav: object) -> dict[str, str]:

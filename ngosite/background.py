@@ -9,8 +9,8 @@ through a pipe. On a 1,000-NGO build this takes about half a second off the wall
 
 The work runs in-line instead, with the same result, when:
 - the system is not Linux (Windows cannot fork; on macOS forking is unsafe);
-- other threads are running (``mkdocs serve``): forking a threaded process can leave the child
-  waiting forever for a lock that a thread held at the moment of the fork;
+- other Python threads are running (``mkdocs serve`` after its first build): forking a threaded
+  process can leave the child waiting forever for a lock that a thread held at the fork;
 - the machine has one core, or ``NGOSITE_PARALLEL=0`` asks for it;
 - the child fails or dies: the work is then repeated in-line, so an exception surfaces in the
   parent with its usual traceback and message.
@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import warnings
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
@@ -53,7 +54,11 @@ class Background(Generic[T]):
         receiver, sender = context.Pipe(duplex=False)
         self._receiver = receiver
         self._process = context.Process(target=_run_child, args=(func, sender), daemon=True)
-        self._process.start()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns of fork in a process with native threads (numpy's, which
+            # sleep): the child only computes and sends, it takes no lock those threads hold.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self._process.start()
         sender.close()
 
     @property

@@ -17,8 +17,9 @@ Differences on purpose: the theme glues the words of adjacent block elements tog
 ("cudzoziemcyAdres"), here they stay apart; the page's ``<h1>`` is the first entry's title and
 is not repeated in its text; a heading inside an excluded block makes no (empty) entry.
 
-``tests/test_search_sections.py`` compares the result with the theme's parser on every page
-this is used for.
+``tests/test_search_sections.py`` compares the result with the theme's parser on every NGO page
+(the theme's parser cannot skip the directory's nested lists, so the directory is checked on its
+own).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,8 +58,10 @@ def page_from_html(src_uri: str, title: str, body: str, *, direct: bool = False,
                          direct=direct)
 
 
-# YAML reads these raw characters as line breaks even inside a quoted string.
-_YAML_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# Characters YAML refuses in a document (C1 controls, DEL, U+FFFE/FFFF, lone surrogates) or
+# reads as line breaks even inside a quoted string: written as escapes instead. JSON escapes
+# the C0 controls itself.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _yaml_flow(value: object) -> str:
@@ -66,4 +69,5 @@ def _yaml_flow(value: object) -> str:
 
     PyYAML's emitter took a quarter of the time of generating thousands of NGO pages.
     """
-    return json.dumps(value, ensure_ascii=False).translate(_YAML_BREAKS)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                            json.dumps(value, ensure_ascii=False))

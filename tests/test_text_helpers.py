@@ -24,3 +24,21 @@ def test_polish_alphabetical_order():
 def test_polish_date_uses_the_genitive():
     assert polish_date(date(2026, 11, 26)) == "26 listopada 2026"
     assert polish_date(date(2027, 2, 1)) == "1 lutego 2027"
+
+
+def test_front_matter_keeps_every_title_yaml_can_hold():
+    # JSON writes some characters raw that YAML refuses (C1 controls, DEL, U+FFFE) or reads as
+    # line breaks; MkDocs would then drop the whole front matter and title the page by its
+    # file name.
+    import html
+
+    import yaml
+
+    from ngosite.templating import page_from_html
+
+    for title in ["Fundacja Kontrolna\x80 Test", "a\x85b\u2028c\u2029d", "x\x7fy\ufffe\uffff",
+                  "Stowarzyszenie „Razem” 😀", 'cudzysłów " i ukośnik \\', "a: b # c", "---"]:
+        page = page_from_html("organizacje/x.md", title, "<p>treść</p>", hide=["toc"])
+        front = yaml.safe_load(page.markdown.split("---\n")[1])
+        assert html.unescape(front["title"]) == title
+        assert front["hide"] == ["toc"]
