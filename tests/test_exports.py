@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from registry_helpers import registry_with_entry
 
 from ngosite.data_dictionary import LIST_SEPARATOR, dictionary
 from ngosite.exports import (
@@ -67,16 +68,7 @@ def registry() -> Registry:
 @pytest.fixture(scope="module")
 def hostile_registry(tmp_path_factory) -> Registry:
     """The sample data plus an NGO whose every text tries to break some format."""
-    import yaml
-
-    project = tmp_path_factory.mktemp("hostile")
-    for part in ("data", "ngos"):
-        shutil.copytree(ROOT / part, project / part)
-    (project / "ngos" / "zlosliwa.yml").write_text(
-        yaml.safe_dump(HOSTILE, allow_unicode=True), encoding="utf-8")
-    loaded = load_registry(project)
-    assert "zlosliwa" in {e.slug for e in loaded}, [str(p) for p in loaded.errors]
-    return loaded
+    return registry_with_entry(tmp_path_factory.mktemp("hostile"), "zlosliwa", HOSTILE)
 
 
 @pytest.fixture(scope="module", params=["sample", "hostile"])

@@ -4,16 +4,15 @@ and say what the theme's parser would say of the same HTML."""
 from __future__ import annotations
 
 import re
-import shutil
 from html import escape, unescape
 from pathlib import Path
 
 import pytest
-import yaml
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
+from registry_helpers import registry_with_entry
 
-from ngosite.registry import Registry, load_registry
+from ngosite.registry import Registry
 from ngosite.search_sections import KEPT_TAGS, search_entries
 from ngosite.site import generate
 
@@ -34,14 +33,8 @@ HOSTILE = {
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory) -> Registry:
-    project = tmp_path_factory.mktemp("search")
-    for part in ("data", "ngos", "documents", "docs"):
-        shutil.copytree(ROOT / part, project / part)
-    (project / "ngos" / "zlosliwa.yml").write_text(
-        yaml.safe_dump(HOSTILE, allow_unicode=True), encoding="utf-8")
-    loaded = load_registry(project)
-    assert "zlosliwa" in {e.slug for e in loaded}, [str(p) for p in loaded.errors]
-    return loaded
+    return registry_with_entry(tmp_path_factory.mktemp("search"), "zlosliwa", HOSTILE,
+                               ("data", "ngos", "documents", "docs"))
 
 
 @pytest.fixture(scope="module")
