@@ -12,8 +12,8 @@ sys.path.insert(0, str(ROOT))
 
 from ngosite.map_data import map_points  # noqa: E402
 from ngosite.map_export import write_map_folder  # noqa: E402
-from ngosite.problems import format_text  # noqa: E402
-from ngosite.registry import DataError, load_registry  # noqa: E402
+from ngosite.pipeline import load_registry  # noqa: E402
+from ngosite.problems import DataError, format_text  # noqa: E402
 
 DESCRIPTION = """\
 Zapisuje mapę organizacji pozarządowych jako samodzielny folder do umieszczenia na innej

@@ -20,11 +20,12 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ngosite.accessibility_settings import statement_problems
+from ngosite.accessibility_statement import statement_problems
 from ngosite.history import last_changed
 from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environment
-from ngosite.problems import Severity, format_text
-from ngosite.registry import DataError, Registry, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.problems import DataError, Severity, format_text
+from ngosite.registry import Registry
 from ngosite.search_index import polish_index_file
 from ngosite.search_sections import search_entries
 from ngosite.site import generate, insert_page_blocks, start_data_files

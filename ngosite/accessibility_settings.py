@@ -3,20 +3,19 @@
 The statement is a legal document (ustawa z dnia 4 kwietnia 2019 r. o dostępności cyfrowej,
 art. 10): what the office has not told us must not be guessed. Any field may therefore hold the
 marker ``do uzupełnienia przez urząd``; the page then shows that marker in place of the fact and
-the build reports each one as information for staff (never a warning: the site stays buildable).
+the build reports each one as information for staff (never a warning: the site stays buildable;
+``accessibility_statement.statement_problems``).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
-from .model import Strict, Text, _date, _email, _phone, _url
-from .problems import Problem, Severity
-from .yaml_source import KeyPath, format_key_path, read_yaml
+from .fields import Strict, Text, check_date, check_email, check_phone, check_url
+from .yaml_source import KeyPath
 
 PENDING = "do uzupełnienia przez urząd"
 SECTION = "deklaracja_dostepnosci"
@@ -33,10 +32,10 @@ def _pending_or(check):
     return validate
 
 
-PendingDate = Annotated[date | str, BeforeValidator(_pending_or(_date))]
-PendingEmail = Annotated[str, AfterValidator(_pending_or(_email))]
-PendingPhone = Annotated[str, AfterValidator(_pending_or(_phone))]
-PendingUrl = Annotated[str, AfterValidator(_pending_or(_url))]
+PendingDate = Annotated[date | str, BeforeValidator(_pending_or(check_date))]
+PendingEmail = Annotated[str, AfterValidator(_pending_or(check_email))]
+PendingPhone = Annotated[str, AfterValidator(_pending_or(check_phone))]
+PendingUrl = Annotated[str, AfterValidator(_pending_or(check_url))]
 
 STATUSES = {
     "zgodna": "w pełni zgodna",
@@ -116,45 +115,3 @@ def pending_fields(model: BaseModel, prefix: KeyPath = ()) -> list[KeyPath]:
             elif isinstance(item, BaseModel):
                 found.extend(pending_fields(item, path))
     return found
-
-
-def statement_problems(root: Path, statement: AccessibilityStatementSettings) -> list[Problem]:
-    """One piece of information per fact staff still have to give, pointing at its line."""
-    paths = pending_fields(statement)
-    if not paths:
-        return []
-    doc = read_yaml(root / SETTINGS_FILE, SETTINGS_FILE, [])
-    if doc is None or not isinstance(doc.data, dict) or SECTION not in doc.data:
-        return [Problem(SETTINGS_FILE, 1, 1, SECTION,
-                        "brak sekcji deklaracji dostępności; strona /deklaracja-dostepnosci/ "
-                        f"pokazuje „{PENDING}” w miejscu wszystkich danych. Wzór sekcji jest "
-                        "w data/gmina.yml projektu Miłki", Severity.INFO)]
-    problems = []
-    for path in paths:
-        full = (SECTION, *path)
-        line, column = doc.locate(full)
-        info = _field_description(statement, path)
-        problems.append(Problem(
-            SETTINGS_FILE, line, column, format_key_path(full),
-            f"{PENDING}: {info}; do tego czasu deklaracja dostępności pokazuje w tym miejscu "
-            f"„{PENDING}”", Severity.INFO))
-    return problems
-
-
-def _field_description(model: BaseModel, path: KeyPath) -> str:
-    current: object = type(model)
-    description = ""
-    for part in path:
-        if isinstance(part, int) or not isinstance(current, type):
-            continue
-        fields = {f.alias or n: f for n, f in current.model_fields.items()}
-        info = fields.get(str(part))
-        if info is None:
-            break
-        description = info.description or description
-        annotation = info.annotation
-        args = getattr(annotation, "__args__", ())
-        nested = [a for a in (annotation, *args) if isinstance(a, type) and
-                  issubclass(a, BaseModel)]
-        current = nested[0] if nested else None
-    return description.rstrip(".") or "brak opisu pola"

@@ -8,11 +8,24 @@ dates as ``<time datetime="RRRR-MM-DD">``. A fact the office has not given yet i
 
 from __future__ import annotations
 
-from jinja2 import Environment
+from pathlib import Path
 
-from .accessibility_settings import PENDING, STATUSES, is_pending, pending_fields
+from jinja2 import Environment
+from pydantic import BaseModel
+
+from .accessibility_settings import (
+    PENDING,
+    SECTION,
+    SETTINGS_FILE,
+    STATUSES,
+    AccessibilityStatementSettings,
+    is_pending,
+    pending_fields,
+)
+from .problems import Problem, Severity
 from .registry import Registry
 from .templating import GeneratedPage, environment, page_from_html
+from .yaml_source import KeyPath, format_key_path, read_yaml
 
 PATH = "deklaracja-dostepnosci"
 
@@ -41,3 +54,45 @@ def statement_page(registry: Registry) -> GeneratedPage:
     # A blank line would end MkDocs' raw HTML block; the statement has no <pre>.
     body = "\n".join(line for line in body.splitlines() if line.strip())
     return page_from_html(f"{PATH}.md", "Deklaracja dostępności", body)
+
+
+def statement_problems(root: Path, statement: AccessibilityStatementSettings) -> list[Problem]:
+    """One piece of information per fact staff still have to give, pointing at its line."""
+    paths = pending_fields(statement)
+    if not paths:
+        return []
+    doc = read_yaml(root / SETTINGS_FILE, SETTINGS_FILE, [])
+    if doc is None or not isinstance(doc.data, dict) or SECTION not in doc.data:
+        return [Problem(SETTINGS_FILE, 1, 1, SECTION,
+                        "brak sekcji deklaracji dostępności; strona /deklaracja-dostepnosci/ "
+                        f"pokazuje „{PENDING}” w miejscu wszystkich danych. Wzór sekcji jest "
+                        "w data/gmina.yml projektu Miłki", Severity.INFO)]
+    problems = []
+    for path in paths:
+        full = (SECTION, *path)
+        line, column = doc.locate(full)
+        info = _field_description(statement, path)
+        problems.append(Problem(
+            SETTINGS_FILE, line, column, format_key_path(full),
+            f"{PENDING}: {info}; do tego czasu deklaracja dostępności pokazuje w tym miejscu "
+            f"„{PENDING}”", Severity.INFO))
+    return problems
+
+
+def _field_description(model: BaseModel, path: KeyPath) -> str:
+    current: object = type(model)
+    description = ""
+    for part in path:
+        if isinstance(part, int) or not isinstance(current, type):
+            continue
+        fields = {f.alias or n: f for n, f in current.model_fields.items()}
+        info = fields.get(str(part))
+        if info is None:
+            break
+        description = info.description or description
+        annotation = info.annotation
+        args = getattr(annotation, "__args__", ())
+        nested = [a for a in (annotation, *args) if isinstance(a, type) and
+                  issubclass(a, BaseModel)]
+        current = nested[0] if nested else None
+    return description.rstrip(".") or "brak opisu pola"

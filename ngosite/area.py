@@ -16,6 +16,9 @@ import shapely
 from shapely.geometry import Point, box, shape
 from shapely.geometry.base import BaseGeometry
 
+from .problems import DataError, Problem
+from .settings import Settings
+
 _M_PER_DEG_LAT = 110_574.0
 
 
@@ -71,3 +74,16 @@ def load_area(path: Path, name: str, tolerance_m: float,
         for label, (min_lat, min_lon, max_lat, max_lon) in (extras or [])
     )
     return Area(name=name, outline=metric, tolerance_m=tolerance_m, lat0=lat0, extras=boxes)
+
+
+def load_area_of(root: Path, settings: Settings) -> Area:
+    extras = [(a.name, a.bounds) for a in settings.area.extra]
+    path = root / settings.area.boundary
+    try:
+        return load_area(path, settings.name, settings.area.tolerance_m, extras)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError([Problem(
+            settings.area.boundary, 1, 1, "",
+            f"nie można odczytać granicy gminy ({type(exc).__name__}: {exc}); potrzebny jest "
+            "plik GeoJSON z wielokątem w układzie WGS84 (ustawienie obszar.granica w "
+            "data/gmina.yml)")]) from None

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from . import documents_command, geocode_command, issue_command
 from .online_config import OnlineNotAllowed
-from .problems import format_github, format_json, format_text
-from .registry import DataError, load_registry
+from .pipeline import load_registry
+from .problems import DataError, format_github, format_json, format_text
 from .schema import schema_json
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -18,7 +18,7 @@ from .consultation import statistics
 from .document_render import relative
 from .document_text import WHOLE_DOCUMENT, anchor_of, canonical_label
 from .documents_changes import change_for_comment
-from .documents_load import Document, LoadedVersion
+from .documents_document import Document, LoadedVersion
 from .documents_model import KINDS, PRIVATE_PERSON, RESPONSES, STATUSES
 from .documents_urls import changes_dir, report_dir, report_file, version_dir
 from .pages import DIRECTORY

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document_render import relative
 from .document_text import WHOLE_DOCUMENT, canonical_label
-from .documents_load import Document, comparison_pairs
+from .documents_document import Document, comparison_pairs
 from .documents_model import LED_TO_CHANGE, STATUSES, Comment
 from .documents_urls import changes_dir, report_dir, version_dir
 from .polish_dates import polish_date

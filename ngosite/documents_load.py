@@ -8,70 +8,25 @@ of the site (the build fails anyway), the other documents stay.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from .consultation import ConsultationState, consultation_state
-from .document_text import VersionText, parse_version
+from .consultation import consultation_state
+from .document_text import parse_version
 from .documents_checksum import normalised_text, text_checksum
+from .documents_document import Document, LoadedVersion, comparison_pairs
 from .documents_model import METADATA_FILE, DocumentMeta, Version
 from .documents_rules import check_document
 from .problems import Problem, Severity, relative_name
-from .section_match import Comparison, compare
+from .section_match import compare
 from .validate import problem_at, validate_document
 from .yaml_source import SourceDocument, read_yaml
 
 DOCUMENTS = "documents"
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-
-
-@dataclass(frozen=True)
-class LoadedVersion:
-    meta: Version
-    file: str
-    text: VersionText
-    checksum: str
-    state: ConsultationState | None
-
-    @property
-    def number(self) -> int:
-        return self.meta.number
-
-
-@dataclass(frozen=True)
-class Document:
-    """One document with every version, as of the build date ``today``."""
-
-    slug: str
-    file: str
-    meta: DocumentMeta
-    versions: tuple[LoadedVersion, ...]
-    today: date
-    comparisons: Mapping[tuple[int, int], Comparison] = field(
-        default_factory=lambda: MappingProxyType({}))
-
-    @property
-    def latest(self) -> LoadedVersion:
-        return self.versions[-1]
-
-    def version(self, number: int) -> LoadedVersion | None:
-        return next((v for v in self.versions if v.number == number), None)
-
-    def following(self, number: int) -> LoadedVersion | None:
-        return self.version(number + 1)
-
-
-def comparison_pairs(numbers: list[int]) -> list[tuple[int, int]]:
-    """Each version against the one before, and the first against the latest."""
-    pairs = list(itertools.pairwise(numbers))
-    if len(numbers) > 2:
-        pairs.append((numbers[0], numbers[-1]))
-    return pairs
 
 
 def load_documents(root: Path, ngo_names: Mapping[str, str], today: date,

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, create_model
 
-from .model import IsoDate, Strict, Text, Url
+from .fields import IsoDate, Strict, Text, Url
 
 METADATA_FILE = "dokument.yml"
 PRIVATE_PERSON = "osoba fizyczna"

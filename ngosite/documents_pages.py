@@ -14,8 +14,8 @@ from .consultation_report import report_assets, report_pages
 from .document_render import part_views, relative
 from .document_text import anchor_of, canonical_label
 from .documents_changes import changes_pages
+from .documents_document import Document, LoadedVersion, comparison_pairs
 from .documents_feed import documents_feed
-from .documents_load import Document, LoadedVersion, comparison_pairs
 from .documents_model import KINDS, PROGRAMME_ELEMENTS, STATUSES
 from .documents_urls import (
     DOCUMENTS_DIR,

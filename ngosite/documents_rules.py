@@ -8,17 +8,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from .document_text import PREAMBLE, WHOLE_DOCUMENT, VersionText, canonical_label
+from .documents_document import Document
 from .documents_model import LED_TO_CHANGE, PRIVATE_PERSON, PROGRAMME_ELEMENTS, Comment, Version
 from .polish_dates import polish_date
 from .problems import Problem, Severity
 from .validate import problem_at
 from .yaml_source import KeyPath, SourceDocument
-
-if TYPE_CHECKING:
-    from .documents_load import Document
 
 _NGO_WORDS = ("stowarzyszenie", "fundacja", "koło", "kolo", "klub", "osp", "straż", "straz",
               "towarzystwo", "związek", "zwiazek", "kgw", "uks", "gks", "rada", "zespół")

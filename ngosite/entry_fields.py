@@ -18,21 +18,22 @@ from annotated_types import Ge, Le, MaxLen, MinLen
 from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
+from .form_labels import LABELS, VOCABULARY_FIELDS, Label, vocabulary_for
 from .model import Organisation
 
 Path = tuple[str, ...]
 
 # The validator function behind each annotated type → the check the browser repeats.
 CHECKS = {
-    "_text": None,
-    "_krs": "krs",
-    "_nip": "nip",
-    "_regon": "regon",
-    "_postal_code": "kod_pocztowy",
-    "_phone": "telefon",
-    "_email": "email",
-    "_url": "url",
-    "_date": "data",
+    "check_text": None,
+    "check_krs": "krs",
+    "check_nip": "nip",
+    "check_regon": "regon",
+    "check_postal_code": "kod_pocztowy",
+    "check_phone": "telefon",
+    "check_email": "email",
+    "check_url": "url",
+    "check_date": "data",
 }
 
 # Choice lists of up to this many options are radio buttons; longer ones a select.
@@ -46,12 +47,6 @@ class Choice:
     value: str
     label: str
     description: str = ""
-
-
-@dataclass(frozen=True)
-class Label:
-    text: str
-    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,7 +112,6 @@ class Group:
 def walk(model: type[BaseModel] = Organisation, labels: dict[str, Label] | None = None,
          vocabularies: dict[str, tuple[Choice, ...]] | None = None) -> Group:
     """The entry as a tree of groups and fields, in the model's order."""
-    from .form_labels import LABELS, VOCABULARY_FIELDS
 
     labels = LABELS if labels is None else labels
     vocabularies = vocabularies or {}
@@ -226,7 +220,6 @@ def _leaf(path: Path, info: FieldInfo, label: Label, required: bool, group: Path
 
 
 def _labelled(choices: tuple[Choice, ...], key: str) -> tuple[Choice, ...]:
-    from .form_labels import vocabulary_for
 
     terms = vocabulary_for(key)
     if not terms:

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from .fields import IsoDate, PostalAddress, Strict, Text
 from .geocode import Location, Placeable
-from .model import IsoDate, PostalAddress, Strict, Text
 
 TIMEZONE = ZoneInfo("Europe/Warsaw")
 

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .fair_model import Fair, Hours, Item, Stage, Stand
+from .fields import IsoDate
 from .folding import fold
-from .model import IsoDate
 from .problems import Problem
 from .rules import SLUG_PATTERN as SLUG
 from .validate import problem_at

@@ -6,7 +6,8 @@ how to fill it in. A test fails when a field of the model has no label here.
 
 from __future__ import annotations
 
-from .entry_fields import Label
+from dataclasses import dataclass
+
 from .vocabulary import (
     LEGAL_FORMS,
     OTHER_REGISTERS,
@@ -15,6 +16,13 @@ from .vocabulary import (
     TARGET_GROUPS,
     Term,
 )
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    help: str = ""
+
 
 LABELS: dict[str, Label] = {
     "nazwa": Label("Pełna nazwa organizacji",
@@ -107,6 +115,7 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("kontakt", "Kontakt", ("kontakt",)),
     ("aktualnosc", "Aktualność danych", ("zweryfikowano",)),
 ]
+
 
 
 def vocabulary_for(key: str) -> dict[str, Term]:

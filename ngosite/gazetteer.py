@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .model import Coordinates, PostalCode, Strict, Text
+from .fields import Coordinates, PostalCode, Strict, Text
 
 
 class Locality(Strict):

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .area import load_area_of
 from .geocode import Locator, Placeable
 from .geocode_cache import GeocodeCache
 from .nominatim import OnlineGeocoder
 from .online_config import online_settings
+from .pipeline import load_registry
 from .problems import Problem, format_text
-from .registry import load_area_of, load_registry
 
 
 def pending(items: list[Placeable], cache: GeocodeCache, points: dict[str, object]) -> list[

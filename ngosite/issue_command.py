@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .issue_form import TEMPLATE_FILE, issue_template_yaml
 from .issue_to_yaml import convert
+from .pipeline import load_registry
 from .problems import format_json, format_text
-from .registry import load_registry
 from .today import build_date
 
 COMMANDS = ("issue-to-yaml", "issue-template")

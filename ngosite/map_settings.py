@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field
 
-from .model import Strict, Text, Url
+from .fields import Strict, Text, Url
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 

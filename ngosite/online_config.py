@@ -46,8 +46,9 @@ def online_geocoder_from_environment(root: Path) -> OnlineGeocoder | None:
     """A geocoder for the build when NGOSITE_GEOCODE_ONLINE=1, else None (offline)."""
     if os.environ.get(ENV_FLAG, "") not in ("1", "true", "tak"):
         return None
+    from .area import load_area_of
     from .nominatim import OnlineGeocoder
-    from .registry import load_area_of, load_settings
+    from .settings import load_settings
 
     settings = load_settings(root)
     return OnlineGeocoder(online_settings(settings), load_area_of(root, settings))

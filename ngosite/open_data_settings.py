@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .model import Strict, Text, Url
+from .fields import Strict, Text, Url
 
 
 class OpenDataSettings(Strict):

@@ -1,4 +1,9 @@
-"""Load → validate → geocode → one immutable Registry that every renderer reads.
+"""The registry: every valid NGO entry, with the settings, places and problems of the build.
+
+It is the one immutable object every renderer reads; ``ngosite.pipeline`` fills it (load →
+validate → geocode), and the fair and the documents, loaded by their own features, ride along
+in it. Their types are named here for the type checker only: at run time the registry of
+organisations imports no other feature.
 
 The registry keeps every valid entry even when other files are broken: the build decides what
 to do with the problems (``mkdocs build`` fails, ``mkdocs serve`` shows the valid ones).
@@ -14,34 +19,22 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .area import Area, load_area
-from .documents_load import Document, load_documents
-from .fair_load import load_fairs
-from .fair_model import FairEdition
+from .area import Area
 from .gazetteer import Gazetteer
-from .geocode import Location, Locator, Placeable
-from .geocode_cache import GeocodeCache
+from .geocode import Location, Placeable
 from .model import Organisation
 from .problems import Problem, Severity, relative_name
 from .rules import check_entry, check_locality, check_slug, check_unique_identifiers
 from .settings import Settings
 from .sorting import polish_key
-from .today import build_date
 from .validate import validate_document
 from .yaml_source import SourceDocument, read_yaml
 
-if TYPE_CHECKING:  # geopy is imported only by builds that go online
-    from .nominatim import OnlineGeocoder
+if TYPE_CHECKING:  # the features that ride along; the registry does not import them
+    from .documents_document import Document
+    from .fair_model import FairEdition
 
 NGO_SUFFIXES = (".yml", ".yaml")
-
-
-class DataError(Exception):
-    """The site cannot be built at all: its own settings or locality list are invalid."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -92,57 +85,6 @@ class Registry:
 
     def localities_in_use(self) -> list[str]:
         return sorted({e.org.address.locality for e in self.entries}, key=polish_key)
-
-
-def load_settings(root: Path) -> Settings:
-    """Only the settings (for commands that need them before the full load)."""
-    problems: list[Problem] = []
-    settings = _load_one(root, root / "data" / "gmina.yml", Settings, problems)
-    if settings is None:
-        raise DataError(problems)
-    return settings
-
-
-def load_area_of(root: Path, settings: Settings) -> Area:
-    extras = [(a.name, a.bounds) for a in settings.area.extra]
-    path = root / settings.area.boundary
-    try:
-        return load_area(path, settings.name, settings.area.tolerance_m, extras)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError([Problem(
-            settings.area.boundary, 1, 1, "",
-            f"nie można odczytać granicy gminy ({type(exc).__name__}: {exc}); potrzebny jest "
-            "plik GeoJSON z wielokątem w układzie WGS84 (ustawienie obszar.granica w "
-            "data/gmina.yml)")]) from None
-
-
-def load_registry(root: Path, *, today: date | None = None,
-                  online: OnlineGeocoder | None = None) -> Registry:
-    """Read the whole project below ``root``; collect every problem; raise only on DataError.
-
-    With ``online`` (staff's explicit choice, never in CI), addresses missing from the cache are
-    looked up and each new result is saved to the cache at once.
-    """
-    today = today or build_date()
-    problems: list[Problem] = []
-    settings = _load_one(root, root / "data" / "gmina.yml", Settings, problems)
-    gazetteer = _load_one(root, root / "data" / "miejscowosci.yml", Gazetteer, problems)
-    if settings is None or gazetteer is None:
-        raise DataError(problems)
-    entries = load_entries(root, gazetteer, today, problems)
-    area = load_area_of(root, settings)
-    cache = GeocodeCache.load(root / settings.geocoding.cache, root, problems)
-    locator = Locator(area, gazetteer, cache, online, today,
-                      settings.geocoding.require_location, on_new_result=cache.save)
-    locations = locator.locate_all(entry.placeable() for entry in entries)
-    fairs = load_fairs(root, entries, gazetteer, locator, today, problems)
-    problems.extend(locator.problems)
-    documents = load_documents(root, {e.slug: e.org.name for e in entries}, today, problems)
-    return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
-                    problems=tuple(sorted(problems)), area=area,
-                    locations=MappingProxyType(locations),
-                    geocoding_requests=online.requests if online else 0, fairs=fairs,
-                    documents=documents)
 
 
 def _ngo_files(root: Path) -> list[Path]:
@@ -211,12 +153,3 @@ def _load_entry(path: Path, name: str, gazetteer: Gazetteer, today: date,
     entry = Entry(slug=path.stem, file=name, org=org,
                   address_mark=doc.locate(("adres",), key=True))
     return _Loaded(entry, doc)
-
-
-def _load_one(root: Path, path: Path, model: type, problems: list[Problem]):
-    name = relative_name(path, root)
-    if not path.exists():
-        problems.append(Problem(name, 1, 1, "", "brak pliku z ustawieniami serwisu"))
-        return None
-    doc = read_yaml(path, name, problems)
-    return validate_document(doc, model, problems) if doc is not None else None

@@ -6,12 +6,18 @@ this file, the locality list and the boundary, not the code.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
 from .accessibility_settings import AccessibilityStatementSettings
+from .fields import Email, Phone, Strict, Text, Url
 from .map_settings import MapSettings
-from .model import Email, Phone, Strict, Text, Url
 from .open_data_settings import OpenDataSettings
+from .problems import DataError, Problem
+from .validate import read_model
+
+SETTINGS_FILE = "data/gmina.yml"
 
 
 class Office(Strict):
@@ -95,3 +101,12 @@ class Settings(Strict):
 
         query = urlencode({"title": title})
         return f"{self.repository.url.rstrip('/')}/issues/new?{query}"
+
+
+def load_settings(root: Path) -> Settings:
+    """Only the settings (for commands that need them before the full load)."""
+    problems: list[Problem] = []
+    settings = read_model(root, root / SETTINGS_FILE, Settings, problems)
+    if settings is None:
+        raise DataError(problems)
+    return settings

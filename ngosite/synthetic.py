@@ -14,7 +14,7 @@ import yaml
 from shapely.geometry import Point, shape
 
 from .area import read_outline
-from .registry import load_settings
+from .settings import load_settings
 from .vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
 
 _TEXT = ("warsztaty zajęcia spotkania festyn wolontariusze mieszkańcy jezioro las szkoła "

@@ -11,13 +11,14 @@ import difflib
 import types
 import typing
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import Problem, Severity
-from .yaml_source import KeyPath, SourceDocument, format_key_path
+from .problems import Problem, Severity, relative_name
+from .yaml_source import KeyPath, SourceDocument, format_key_path, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -245,3 +246,14 @@ def _expected_kind(model: type[BaseModel], path: KeyPath) -> str:
     if any(k is str for k in kinds):
         return "str"
     return "other"
+
+
+def read_model(root: Path, path: Path, model: type[M], problems: list[Problem]) -> M | None:
+    """One settings-like file (``data/gmina.yml``, the locality list) read into ``model``;
+    ``None`` with the problems added when it is missing or invalid."""
+    name = relative_name(path, root)
+    if not path.exists():
+        problems.append(Problem(name, 1, 1, "", "brak pliku z ustawieniami serwisu"))
+        return None
+    doc = read_yaml(path, name, problems)
+    return validate_document(doc, model, problems) if doc is not None else None

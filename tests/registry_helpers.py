@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from ngosite.registry import Registry, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ngosite.accessibility_settings import PENDING, statement_problems
-from ngosite.accessibility_statement import statement_page
-from ngosite.problems import Severity
-from ngosite.registry import DataError, load_registry
+from ngosite.accessibility_settings import PENDING
+from ngosite.accessibility_statement import statement_page, statement_problems
+from ngosite.pipeline import load_registry
+from ngosite.problems import DataError, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED_IDS = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ngosite.registry import load_registry
+from ngosite.pipeline import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.e2e

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ngosite.documents_checksum import normalised_text, record_missing, scan, text_checksum
+from ngosite.pipeline import load_registry
 from ngosite.problems import Severity
-from ngosite.registry import load_registry
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 26)

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from ngosite.pipeline import load_registry
 from ngosite.problems import Severity
-from ngosite.registry import Registry, load_registry
+from ngosite.registry import Registry
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "invalid_documents"

@@ -17,7 +17,8 @@ from ngosite.consultation_report import ReportRow, report_csv
 from ngosite.documents_model import PROGRAMME_ELEMENTS, Consultation
 from ngosite.documents_pages import documents_assets, documents_pages
 from ngosite.documents_rules import sender_problem
-from ngosite.registry import Registry, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.registry import Registry
 from ngosite.today import build_date
 
 REPO = Path(__file__).resolve().parent.parent

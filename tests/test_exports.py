@@ -33,7 +33,8 @@ from ngosite.exports import (
 )
 from ngosite.jsonld import organisation_jsonld
 from ngosite.open_data_page import open_data_page
-from ngosite.registry import Registry, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.registry import Registry
 from ngosite.site import generated_assets
 
 ROOT = Path(__file__).resolve().parent.parent

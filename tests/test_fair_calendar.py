@@ -11,7 +11,8 @@ from icalendar import Calendar
 
 from ngosite.fair_calendar import calendar_file, edition_calendar, fair_calendars
 from ngosite.fair_model import ITEM_KINDS
-from ngosite.registry import Registry, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.registry import Registry
 
 TODAY = date(2026, 11, 26)
 TRICKY_TITLE = "Warsztaty: serwetki, kartki; ozdoby \\ i inne"

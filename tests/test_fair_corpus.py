@@ -23,8 +23,9 @@ import pytest
 from fair_helpers import new_project
 from golden import corpus_fixtures, fixture_name, golden_path
 
+from ngosite.pipeline import load_registry
 from ngosite.problems import Severity
-from ngosite.registry import Registry, load_registry
+from ngosite.registry import Registry
 
 CORPUS = Path(__file__).resolve().parent / "invalid_fairs"
 TODAY = date(2026, 11, 26)

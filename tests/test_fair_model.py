@@ -19,8 +19,8 @@ from ngosite.fair_model import (
     _clock,
     current_edition,
 )
+from ngosite.pipeline import load_registry
 from ngosite.problems import Severity
-from ngosite.registry import load_registry
 
 TODAY = date(2026, 11, 26)
 

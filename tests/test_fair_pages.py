@@ -16,7 +16,8 @@ from markupsafe import escape
 
 from ngosite.fair_jsonld import script_json
 from ngosite.fair_pages import fair_pages, fair_section
-from ngosite.registry import Registry, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.registry import Registry
 
 TODAY = date(2026, 11, 26)
 HOSTILE = "Koło </script><script>alert(\"x\")</script> & <!-- <b>pogrubione</b>"

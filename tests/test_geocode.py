@@ -25,11 +25,12 @@ import pytest
 import yaml
 
 from ngosite import geocode_command
+from ngosite.area import load_area_of
 from ngosite.geocode_cache import CachedPoint, GeocodeCache
 from ngosite.nominatim import OnlineGeocoder, OnlineSettings
 from ngosite.online_config import OnlineNotAllowed, online_settings
+from ngosite.pipeline import load_registry
 from ngosite.problems import Severity
-from ngosite.registry import load_area_of, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 26)

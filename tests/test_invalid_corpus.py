@@ -31,8 +31,9 @@ from pathlib import Path
 import pytest
 from golden import corpus_fixtures, fixture_name, golden_path
 
+from ngosite.pipeline import load_registry
 from ngosite.problems import Problem, Severity
-from ngosite.registry import Registry, load_registry
+from ngosite.registry import Registry
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "invalid_ngos"

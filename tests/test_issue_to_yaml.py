@@ -17,7 +17,7 @@ from ngosite.entry_yaml import SCHEMA_COMMENT, dump_entry
 from ngosite.issue_form import TEMPLATE_FILE, issue_template, issue_template_yaml
 from ngosite.issue_to_yaml import convert, parse_sections
 from ngosite.model import Organisation
-from ngosite.registry import load_registry
+from ngosite.pipeline import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 26)

@@ -13,7 +13,7 @@ import pytest
 
 from ngosite.map_assets import all_files
 from ngosite.map_data import map_points
-from ngosite.registry import load_registry
+from ngosite.pipeline import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.e2e

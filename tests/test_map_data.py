@@ -19,8 +19,8 @@ from ngosite.map_categories import CATEGORIES, category_of
 from ngosite.map_data import legend, map_payload, map_points, script_json
 from ngosite.map_document import MapTarget, render_map_document
 from ngosite.map_page import map_link_section, map_pages, organisations
-from ngosite.problems import Severity
-from ngosite.registry import DataError, load_registry
+from ngosite.pipeline import load_registry
+from ngosite.problems import DataError, Severity
 from ngosite.vocabulary import PUBLIC_BENEFIT_AREAS
 
 ROOT = Path(__file__).resolve().parent.parent

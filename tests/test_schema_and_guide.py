@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ngosite import model
+from ngosite import fields, model
 from ngosite.schema import SCHEMA_FILE, schema_json
 from ngosite.vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
 
@@ -35,7 +35,7 @@ def test_every_ngo_file_links_the_schema():
 def test_guide_describes_every_field_and_value():
     guide = GUIDE.read_text(encoding="utf-8")
     models = [model.Organisation, model.Identifiers, model.OtherRegistration, model.Address,
-              model.Coordinates, model.Contact]
+              fields.Coordinates, model.Contact]
     missing = sorted(k for m in models for k in _all_keys(m) if f"`{k}`" not in guide)
     assert not missing, f"fields missing from {GUIDE.name}: {missing}"
     for vocabulary in (LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS):

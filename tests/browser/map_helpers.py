@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from browser_helpers import REPO_ROOT
 from playwright.sync_api import BrowserContext, Frame, Page, Route
 
-from ngosite.registry import load_settings
+from ngosite.settings import load_settings
 
 # A 1×1 transparent PNG: tiles "load" without the test reaching the real tile server.
 BLANK_TILE = base64.b64decode(

@@ -18,7 +18,7 @@ from browser_helpers import REPO_ROOT
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from ngosite.registry import load_registry
+from ngosite.pipeline import load_registry
 
 pytestmark = pytest.mark.browser
 

@@ -25,9 +25,18 @@ from playwright.sync_api import Page
 
 from ngosite.entry_fields import leaves, walk
 from ngosite.entry_yaml import dump_entry
+from ngosite.fields import (
+    check_email,
+    check_krs,
+    check_nip,
+    check_phone,
+    check_postal_code,
+    check_regon,
+    check_url,
+)
 from ngosite.form_data import MAX_URL_LENGTH
-from ngosite.model import Organisation, _email, _krs, _nip, _phone, _postal_code, _regon, _url
-from ngosite.registry import load_registry
+from ngosite.model import Organisation
+from ngosite.pipeline import load_registry
 
 pytestmark = pytest.mark.browser
 
@@ -414,8 +423,9 @@ def _corpus() -> dict[str, list[str]]:
 
 def test_browser_checks_agree_with_the_python_validators(page, site_url):
     open_form(page, site_url)
-    validators = {"krs": _krs, "nip": _nip, "regon": _regon, "kod_pocztowy": _postal_code,
-                  "telefon": _phone, "email": _email, "url": _url}
+    validators = {"krs": check_krs, "nip": check_nip, "regon": check_regon,
+                  "kod_pocztowy": check_postal_code, "telefon": check_phone,
+                  "email": check_email, "url": check_url}
     corpus = _corpus()
     results = page.evaluate(
         """corpus => { const config = JSON.parse(

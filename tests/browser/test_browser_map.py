@@ -17,7 +17,7 @@ from playwright.sync_api import Frame, Page
 
 from ngosite.map_data import MapPoint, legend, map_points
 from ngosite.map_export import write_map_folder
-from ngosite.registry import load_registry
+from ngosite.pipeline import load_registry
 
 pytestmark = pytest.mark.browser
 MAP = "mapa/"
