@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the NGO map as a stand-alone folder: a thin command over ``ngosite.map_export``."""
+"""Write the NGO map as a stand-alone folder: a thin command over ``ngosite.map.export``."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from ngosite.map_data import map_points  # noqa: E402
-from ngosite.map_export import write_map_folder  # noqa: E402
+from ngosite.core.problems import DataError, format_text  # noqa: E402
+from ngosite.map.data import map_points  # noqa: E402
+from ngosite.map.export import write_map_folder  # noqa: E402
 from ngosite.pipeline import load_registry  # noqa: E402
-from ngosite.problems import DataError, format_text  # noqa: E402
 
 DESCRIPTION = """\
 Zapisuje mapę organizacji pozarządowych jako samodzielny folder do umieszczenia na innej

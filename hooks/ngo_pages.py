@@ -20,19 +20,20 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ngosite.accessibility_statement import statement_problems
-from ngosite.history import last_changed
-from ngosite.online_config import OnlineNotAllowed, online_geocoder_from_environment
-from ngosite.pipeline import load_registry
-from ngosite.problems import DataError, Severity, format_text
-from ngosite.registry import Registry
-from ngosite.search_index import polish_index_file
-from ngosite.search_sections import search_entries
-from ngosite.site import generate, insert_page_blocks, start_data_files
-from ngosite.today import BadBuildDate
+from ngosite.site import (
+    BuildStopped,
+    Registry,
+    build_messages,
+    finish_search_index,
+    generate,
+    insert_page_blocks,
+    load_for_build,
+    ngo_file_dates,
+    start_data_files,
+)
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
-LOG_LEVELS = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
+LOG_LEVELS = {"error": log.error, "warning": log.warning, "info": log.info}
 _state: dict[str, object] = {"command": "build"}
 _IDS = re.compile(r'''\sid="([^"]+)"''')
 
@@ -65,20 +66,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
-        registry = load_registry(root, online=online_geocoder_from_environment(root))
-    except DataError as exc:
-        raise PluginError("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
-    except (OnlineNotAllowed, BadBuildDate) as exc:
-        raise PluginError(f"Nie można zbudować serwisu: {exc}") from None
-    if registry.errors and _state["command"] != "serve":
-        raise PluginError(
-            "Dane zawierają błędy; popraw je i uruchom budowanie ponownie:\n"
-            + format_text(registry.problems))
-    for problem in registry.problems:
-        LOG_LEVELS[problem.severity](str(problem))
-    # Facts of the accessibility statement still left to staff: information, never a warning.
-    for problem in statement_problems(root, registry.settings.accessibility):
-        log.info(str(problem))
+        registry = load_for_build(root, keep_going=_state["command"] == "serve")
+    except BuildStopped as exc:
+        raise PluginError(str(exc)) from None
+    for level, text in build_messages(registry):
+        LOG_LEVELS[level](text)
     _state["registry"] = registry
     # The registry lives for the whole build: keep the garbage collector from walking its
     # objects again at every full collection, and frozen before the fork, so the child's
@@ -91,7 +83,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
-    changed = last_changed(registry.root, "ngos")
+    changed = ngo_file_dates(registry)
     output = generate(registry, changed, _state.pop("data_files", None))  # type: ignore[arg-type]
     ready_html: dict[str, str] = {}
     direct: list[tuple[File, str, str]] = []
@@ -145,7 +137,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     """After the theme wrote the search index: add the direct pages, mark the index Polish."""
     direct: list[tuple[File, str, str]] = _state.get("direct", [])  # type: ignore[assignment]
-    polish_index_file(Path(config.site_dir) / "search" / "search_index.json",
-                      [entry for file, title, html in direct if file.page is not None
-                       for entry in search_entries(file.page.url, title, html)])
+    finish_search_index(Path(config.site_dir),
+                        [(file.page.url, title, html) for file, title, html in direct
+                         if file.page is not None])
     gc.unfreeze()

@@ -13,20 +13,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .area import load_area_of
-from .documents_load import load_documents
-from .fair_load import load_fairs
-from .gazetteer import Gazetteer
-from .geocode import Locator
-from .geocode_cache import GeocodeCache
-from .problems import DataError, Problem
-from .registry import Registry, load_entries
-from .settings import SETTINGS_FILE, Settings
-from .today import build_date
-from .validate import read_model
+from ngosite.core.problems import DataError, Problem
+from ngosite.core.today import build_date
+from ngosite.core.validate import read_model
+from ngosite.documents.load import load_documents
+from ngosite.fair.load import load_fairs
+from ngosite.geo.area import load_area_of
+from ngosite.geo.cache import GeocodeCache
+from ngosite.geo.gazetteer import Gazetteer
+from ngosite.geo.geocode import Locator
+from ngosite.organisations.registry import Registry, load_entries
+from ngosite.settings.gmina import SETTINGS_FILE, Settings
 
 if TYPE_CHECKING:  # geopy is imported only by builds that go online
-    from .nominatim import OnlineGeocoder
+    from ngosite.geo.nominatim import OnlineGeocoder
 
 GAZETTEER_FILE = "data/miejscowosci.yml"
 

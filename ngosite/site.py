@@ -1,8 +1,9 @@
-"""Everything the build adds to the site, in one place: generated pages and data files.
+"""The site assembled from the features: what the build loads, adds and says, in one place.
 
-The MkDocs hook asks this module for the list and hands it over; each feature (directory, map,
-fair, documents, open data) contributes its pages here and, where it shows something on an
-NGO's page, a section provider.
+This is the only module the MkDocs hook imports (an import-linter contract says so): it loads
+the project (``ngosite.pipeline``), turns every failure into one Polish message for the clerk,
+collects the generated pages and data files of each feature (directory, map, fair, documents,
+open data, forms) and, where a feature shows something on an NGO's page, its section provider.
 """
 
 from __future__ import annotations
@@ -10,20 +11,80 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from .accessibility_statement import statement_page
-from .background import Background
-from .documents_pages import documents_assets, documents_pages
-from .exports import ExportFile, export_files
-from .fair_calendar import fair_calendars
-from .fair_pages import fair_pages, fair_section
-from .form_data import FORM_MARKER, FORM_PAGE, form_assets, form_link, form_page_block
-from .jsonld import organisation_jsonld
-from .map_page import map_files, map_link_section, map_pages
-from .open_data_page import open_data_page
-from .pages import GeneratedPage, SectionProvider, render_site_pages
-from .registry import Registry
-from .schema import schema_json
+from ngosite.contributing.form import (
+    FORM_MARKER,
+    FORM_PAGE,
+    form_assets,
+    form_link,
+    form_page_block,
+)
+from ngosite.core.background import Background
+from ngosite.core.history import last_changed
+from ngosite.core.problems import DataError, format_text
+from ngosite.core.today import BadBuildDate
+from ngosite.documents.pages import documents_assets, documents_pages
+from ngosite.fair.calendar import fair_calendars
+from ngosite.fair.pages import fair_pages, fair_section
+from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environment
+from ngosite.map.page import map_files, map_link_section, map_pages
+from ngosite.organisations.pages import GeneratedPage, SectionProvider, render_site_pages
+from ngosite.organisations.registry import Registry
+from ngosite.organisations.schema import schema_json
+from ngosite.pipeline import load_registry
+from ngosite.publishing.accessibility_statement import statement_page, statement_problems
+from ngosite.publishing.exports import ExportFile, export_files
+from ngosite.publishing.jsonld import organisation_jsonld
+from ngosite.publishing.open_data_page import open_data_page
+from ngosite.publishing.search_index import polish_index_file
+from ngosite.publishing.search_sections import search_entries
+
+
+class BuildStopped(Exception):
+    """The site cannot be built; the message, in Polish, lists everything to fix."""
+
+
+def load_for_build(root: Path, *, keep_going: bool = False) -> Registry:
+    """The project read for a build (online geocoding only when staff ask for it).
+
+    Raises ``BuildStopped`` when the project cannot be read at all, and, unless ``keep_going``
+    (``mkdocs serve`` shows every valid entry while files are being fixed), when any file has
+    an error.
+    """
+    try:
+        registry = load_registry(root, online=online_geocoder_from_environment(root))
+    except DataError as exc:
+        raise BuildStopped("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
+    except (OnlineNotAllowed, BadBuildDate) as exc:
+        raise BuildStopped(f"Nie można zbudować serwisu: {exc}") from None
+    if registry.errors and not keep_going:
+        raise BuildStopped("Dane zawierają błędy; popraw je i uruchom budowanie ponownie:\n"
+                           + format_text(registry.problems))
+    return registry
+
+
+def build_messages(registry: Registry) -> list[tuple[str, str]]:
+    """``(level, text)`` lines for the build log: every problem of the data (``error``,
+    ``warning``, ``info``), then each fact of the accessibility statement still left to staff,
+    as information (never a warning: the site stays buildable)."""
+    lines = [(p.severity.value, str(p)) for p in registry.problems]
+    lines += [("info", str(p))
+              for p in statement_problems(registry.root, registry.settings.accessibility)]
+    return lines
+
+
+def ngo_file_dates(registry: Registry) -> dict[str, date]:
+    """When each NGO file last changed (from git), shown on its page."""
+    return last_changed(registry.root, "ngos")
+
+
+def finish_search_index(site_dir: Path, direct_pages: list[tuple[str, str, str]]) -> None:
+    """After the theme wrote its search index: add the direct pages (``(url, title, html)``),
+    which the theme did not parse, and mark the index Polish."""
+    polish_index_file(site_dir / "search" / "search_index.json",
+                      [entry for url, title, html in direct_pages
+                       for entry in search_entries(url, title, html)])
 
 
 @dataclass(frozen=True)

@@ -51,12 +51,12 @@ sys.path.insert(0, str(ROOT))
 import folium  # noqa: E402
 from folium.plugins import MarkerCluster  # noqa: E402
 
-from ngosite.map_assets import all_files  # noqa: E402
-from ngosite.map_data import MapPoint, map_points  # noqa: E402
-from ngosite.map_export import write_map_folder  # noqa: E402
+from ngosite.map.assets import all_files  # noqa: E402
+from ngosite.map.data import MapPoint, map_points  # noqa: E402
+from ngosite.map.export import write_map_folder  # noqa: E402
+from ngosite.organisations.registry import Registry  # noqa: E402
+from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E402
 from ngosite.pipeline import load_registry  # noqa: E402
-from ngosite.registry import Registry  # noqa: E402
-from ngosite.synthetic import write_synthetic_project  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 JQUERY = "3.7.1"

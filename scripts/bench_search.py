@@ -6,7 +6,8 @@
     .venv/bin/python scripts/bench_search.py --json out.json # also write the figures as JSON
 
 For each project (the bundled sample data; the sample data plus N generated NGOs from
-``ngosite.synthetic``) it builds the site, serves it on 127.0.0.1 and drives Debian's Chromium:
+``ngosite.organisations.synthetic``) it builds the site, serves it on 127.0.0.1 and drives
+Debian's Chromium:
 - bytes: every file the browser fetches for search when a resident opens the home page and
   searches once (the theme's worker, the index, the lunr language files), raw and gzip -6
   (what a server with compression sends);
@@ -49,7 +50,7 @@ from test_browser_search_pl import (  # noqa: E402
     wait_until_search_ready,
 )
 
-from ngosite.synthetic import write_synthetic_project  # noqa: E402
+from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

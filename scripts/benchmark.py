@@ -45,7 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ngosite.synthetic import write_synthetic_project  # noqa: E402
+from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("CI", None)
@@ -67,7 +67,7 @@ def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = No
     if status != 0:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
     # wait4 reports this build only (RUSAGE_CHILDREN would add up earlier builds), including
-    # the helper process it forks for the data files (ngosite.background), which it reaps.
+    # the helper process it forks for the data files (ngosite.core.background), which it reaps.
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 

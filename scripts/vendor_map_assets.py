@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/vendor_map_assets.py
 
-The versions and the files taken from each package are declared in ``ngosite/map_assets.py``;
+The versions and the files taken from each package are declared in ``ngosite/map/assets.py``;
 this script runs ``npm pack <name>@<version>`` for each, copies those files and the licence, and
 rewrites ``docs/assets/vendor/README.txt`` with the versions and SHA-256 sums. To upgrade, change
 a version there, run this script, rebuild and run the browser tests (``-m browser -k map``).
@@ -22,14 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ngosite.map_assets import PACKAGES, VENDOR_DIR, VendoredPackage, vendored_files  # noqa: E402
+from ngosite.map.assets import PACKAGES, VENDOR_DIR, VendoredPackage, vendored_files  # noqa: E402
 
 ASSETS = ROOT / "docs" / "assets"
 
 README_HEAD = """\
 Leaflet and its plugins, served from this site instead of a CDN (no resident's visit is reported
 to a third party). Copied unchanged from the npm registry packages below by
-scripts/vendor_map_assets.py; the versions are declared in ngosite/map_assets.py. Each folder
+scripts/vendor_map_assets.py; the versions are declared in ngosite/map/assets.py. Each folder
 carries the package's licence as LICENSE.txt (renamed from LICENSE / LICENSE.md, because a .md
 file under docs/ would become a page of the site).
 

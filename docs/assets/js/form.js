@@ -4,7 +4,7 @@
  * Without JavaScript the form stays hidden and the page shows the guide and a downloadable
  * example. With it, the form checks what the NGO typed with the same rules and messages as the
  * build (both read from the JSON in #formularz-dane, written by the build from the Python model),
- * writes the YAML file (ngosite/entry_yaml.py writes the same text) and offers ways to send it.
+ * writes the YAML file (ngosite/contributing/entry_yaml.py writes the same text) and offers ways to send it.
  * It can start from a published entry (?wpis=<slug>). Nothing leaves the browser unless the
  * person follows one of the links. Plain ES2017, no dependencies.
  */

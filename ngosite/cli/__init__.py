@@ -1,0 +1,107 @@
+"""The ``ngosite`` command: validate the data, export the JSON Schema.
+
+It prints problems for people (default), as GitHub Actions annotations (inline on a pull
+request's changed lines) or as JSON for other hosts. It never shows a Python traceback to an
+NGO volunteer: an unexpected failure becomes a short Polish message (set NGOSITE_DEBUG=1 to see
+the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from ngosite.cli import documents as documents_command
+from ngosite.cli import geocode as geocode_command
+from ngosite.cli import issues as issue_command
+from ngosite.core.problems import DataError, format_github, format_json, format_text
+from ngosite.geo.online import OnlineNotAllowed
+from ngosite.organisations.schema import schema_json
+from ngosite.pipeline import load_registry
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ngosite",
+        description="Serwis organizacji pozarządowych gminy: sprawdzanie danych i schemat.",
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="katalog projektu (z ngos/ i data/); domyślnie bieżący")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="sprawdź wszystkie pliki danych i wypisz problemy")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                       help="text: dla ludzi; github: adnotacje GitHub Actions; json")
+    geo = sub.add_parser("geocode", help="uzupełnij pamięć geokodowania o nowe adresy")
+    geo.add_argument("--online", action="store_true",
+                     help="pytaj serwer Nominatim (1 zapytanie/s); bez tej opcji tylko lista")
+    geo.add_argument("--retry-missing", action="store_true",
+                     help="zapytaj ponownie o adresy, których serwer wcześniej nie znalazł")
+    schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
+    schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
+    documents_command.add_parser(sub)
+    issue_command.add_parsers(sub)
+    return parser
+
+
+def _validate(root: Path, fmt: str) -> int:
+    try:
+        registry = load_registry(root)
+        problems = registry.problems
+        n_valid = len(registry.entries)
+    except DataError as exc:
+        problems = tuple(exc.problems)
+        n_valid = 0
+    print(FORMATTERS[fmt](problems))
+    if fmt == "text":
+        print(f"Poprawne wpisy organizacji: {n_valid}.", file=sys.stderr)
+    return 1 if any(p.severity.value == "error" for p in problems) else 0
+
+
+def _schema(output: Path | None) -> int:
+    text = schema_json()
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.root, args.format)
+        if args.command == "geocode":
+            return geocode_command.run(args.root, online=args.online,
+                                       retry_missing=args.retry_missing)
+        if args.command == "documents":
+            return documents_command.run(args.root, args)
+        if args.command in issue_command.COMMANDS:
+            return issue_command.run(args.root, args)
+        return _schema(args.output)
+    except OnlineNotAllowed as exc:
+        print(f"Nie można geokodować online: {exc}", file=sys.stderr)
+        return 2
+    except DataError as exc:
+        print(format_text(exc.problems))
+        return 1
+    except KeyboardInterrupt:
+        print("\nPrzerwano. Pobrane dotąd wyniki są zapisane; uruchom polecenie ponownie, aby "
+              "dokończyć.", file=sys.stderr)
+        return 130
+    except Exception:
+        if os.environ.get("NGOSITE_DEBUG"):
+            traceback.print_exc()
+        print("Nieoczekiwany błąd programu (to nie jest błąd w Twoich danych). Zgłoś go "
+              "administratorom serwisu; szczegóły pokaże uruchomienie z NGOSITE_DEBUG=1.",
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Where a consultation stands on a given day, and the numbers its report gives."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ngosite.core.polish_dates import polish_date
+
+from .model import PRIVATE_PERSON, RESPONSES, Consultation
+
+PLANNED, OPEN, CLOSED, REPORTED = "planowane", "trwaja", "zakonczone", "raport"
+
+
+@dataclass(frozen=True)
+class ConsultationState:
+    """``code`` is one of planowane / trwaja / zakonczone / raport; ``text`` says it in Polish."""
+
+    code: str
+    text: str
+
+    @property
+    def report_published(self) -> bool:
+        return self.code == REPORTED
+
+    @property
+    def accepting_comments(self) -> bool:
+        return self.code == OPEN
+
+
+def consultation_state(consultation: Consultation, today: date) -> ConsultationState:
+    start, end = polish_date(consultation.start), polish_date(consultation.end)
+    if today < consultation.start:
+        return ConsultationState(PLANNED, f"Konsultacje zaplanowane od {start} do {end}.")
+    if today <= consultation.end:
+        days = (consultation.end - today).days
+        left = "ostatni dzień" if days == 0 else f"zostało dni: {days + 1}"
+        return ConsultationState(OPEN, f"Konsultacje trwają do {end} ({left}).")
+    published = consultation.report_published
+    if published is not None and published <= today:
+        return ConsultationState(
+            REPORTED, f"Konsultacje zakończone {end}; raport opublikowano "
+                      f"{polish_date(published)}.")
+    return ConsultationState(CLOSED, f"Konsultacje zakończone {end}; raport w przygotowaniu.")
+
+
+@dataclass(frozen=True)
+class ReportStatistics:
+    comments: int
+    by_response: tuple[tuple[str, str, int], ...]  # (key, Polish label, count), every response
+    from_organisations: int
+    from_private_persons: int
+    senders: int
+
+
+def statistics(consultation: Consultation) -> ReportStatistics:
+    comments = consultation.comments
+    counts = Counter(c.response for c in comments)
+    organisations = [c.sender for c in comments if c.sender != PRIVATE_PERSON]
+    # Private persons are not told apart (no names are kept), so each comment counts once.
+    senders = len(set(organisations)) + sum(c.sender == PRIVATE_PERSON for c in comments)
+    return ReportStatistics(
+        comments=len(comments),
+        by_response=tuple((key, label, counts.get(key, 0)) for key, label in RESPONSES.items()),
+        from_organisations=len(organisations),
+        from_private_persons=len(comments) - len(organisations),
+        senders=senders,
+    )

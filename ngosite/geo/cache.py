@@ -1,0 +1,129 @@
+"""The committed geocoding cache, ``data/geokodowanie.yml``: one entry per normalised address.
+
+Human-readable and sorted, so that a pull request shows exactly which addresses were added;
+written atomically (a temporary file renamed over the old one), so a build killed halfway never
+leaves half a cache. Entries record where the point came from and when. "Not found" is
+remembered too, so that a rebuild does not ask the geocoder again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ngosite.core.problems import Problem
+from ngosite.core.yaml_source import read_yaml
+
+HEADER = """\
+# Pamięć podręczna geokodowania: adres → współrzędne. Plik tworzy i uzupełnia polecenie
+# `ngosite geocode --online`; budowanie serwisu tylko go czyta. Klucz to adres w postaci
+# znormalizowanej (małe litery, pojedyncze spacje). Wpis z `brak_wyniku: true` oznacza, że
+# geokoder nie znalazł adresu: nie pytamy o niego ponownie, dopóki adres się nie zmieni
+# (albo do `ngosite geocode --online --retry-missing`). Wpisy można poprawiać ręcznie:
+# wtedy ustaw `zrodlo: recznie`.
+"""
+
+
+@dataclass(frozen=True)
+class CachedPoint:
+    lat: float | None
+    lon: float | None
+    source: str
+    fetched: date
+    label: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+def normalise_address(*parts: str | None) -> str:
+    """``"ul. Mazurska 2", "11-513 Miłki"`` → ``"mazurska 2, 11-513 miłki"``."""
+    text = ", ".join(p for p in parts if p)
+    text = re.sub(r"\bul\.\s*", "", text.lower())
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """No &anchors/*aliases for repeated values (one date object shared by many entries):
+    our own reader refuses them, and people read this file."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+class GeocodeCache:
+    """Load once, look up many times, save atomically after each new result."""
+
+    def __init__(self, path: Path, entries: dict[str, CachedPoint] | None = None):
+        self.path = path
+        self.entries: dict[str, CachedPoint] = dict(entries or {})
+
+    @classmethod
+    def load(cls, path: Path, root: Path, problems: list[Problem]) -> GeocodeCache:
+        if not path.exists():
+            return cls(path)
+        doc = read_yaml(path, path.relative_to(root).as_posix() if path.is_relative_to(root)
+                        else path.as_posix(), problems)
+        entries: dict[str, CachedPoint] = {}
+        raw = (doc.data or {}).get("adresy") if doc is not None else None
+        for key, value in (raw or {}).items():
+            try:
+                entries[key] = CachedPoint(
+                    lat=value.get("szerokosc"), lon=value.get("dlugosc"),
+                    source=str(value.get("zrodlo", "nieznane")),
+                    fetched=value["data"] if isinstance(value["data"], date)
+                    else date.fromisoformat(str(value["data"])),
+                    label=str(value.get("opis", "")))
+            except (AttributeError, KeyError, TypeError, ValueError):
+                line, column = doc.locate(("adresy", key), key=True)
+                problems.append(Problem(
+                    doc.name, line, column, f"adresy.{key}",
+                    "uszkodzony wpis pamięci geokodowania (potrzebne: szerokosc, dlugosc, zrodlo, "
+                    "data); popraw go albo usuń, a polecenie ngosite geocode pobierze go ponownie"))
+        return cls(path, entries)
+
+    def get(self, key: str) -> CachedPoint | None:
+        return self.entries.get(key)
+
+    def put(self, key: str, point: CachedPoint) -> None:
+        self.entries[key] = point
+
+    def dump(self) -> str:
+        data = {}
+        for key in sorted(self.entries):
+            point = self.entries[key]
+            item: dict[str, object] = {}
+            if point.found:
+                item["szerokosc"] = round(point.lat, 6)  # type: ignore[arg-type]
+                item["dlugosc"] = round(point.lon, 6)  # type: ignore[arg-type]
+            else:
+                item["brak_wyniku"] = True
+            item["zrodlo"] = point.source
+            item["data"] = point.fetched
+            if point.label:
+                item["opis"] = point.label
+            data[key] = item
+        body = yaml.dump({"adresy": data}, Dumper=_PlainDumper, allow_unicode=True,
+                         sort_keys=False, width=100)
+        return HEADER + body
+
+    def save(self) -> None:
+        """Write to a temporary file beside the cache, flush it to disk, then rename it over."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".geokodowanie-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(self.dump())
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,133 @@
+"""Live geocoding through geopy's Nominatim client, used only when staff ask for it.
+
+Kind to the public server (https://operations.osmfoundation.org/policies/nominatim/): one
+request per second at most (geopy's RateLimiter), a User-Agent naming the site and a contact
+address, structured queries bounded to the gmina, waits after errors and the server's
+``Retry-After`` honoured on HTTP 429. Every service failure surfaces as
+:class:`GeocodingUnavailable`, so the build can carry on with the cache and the gazetteer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from geopy.adapters import URLLibAdapter
+from geopy.exc import GeocoderRateLimited, GeocoderServiceError
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import Nominatim
+
+from ngosite.core.folding import fold_keep_case
+
+from .area import Area
+from .errors import GeocodingUnavailable
+
+__all__ = ["GeocodingUnavailable", "OnlineGeocoder", "OnlineSettings"]
+
+MAX_RETRY_AFTER_S = 120.0
+
+
+@dataclass(frozen=True)
+class OnlineSettings:
+    server_url: str
+    contact: str
+    site_name: str
+    timeout_s: float = 10.0
+    min_delay_s: float = 1.0
+    error_wait_s: float = 5.0
+    max_retries: int = 2
+
+    @property
+    def user_agent(self) -> str:
+        # HTTP headers are Latin-1: "Organizacje pozarządowe gminy Miłki" is sent folded.
+        return fold_keep_case(f"{self.site_name} (ngosite; {self.contact})")
+
+
+@dataclass(frozen=True)
+class Found:
+    lat: float
+    lon: float
+    label: str
+
+
+class _PoliteRateLimiter(RateLimiter):
+    """geopy's RateLimiter with an injectable sleep (tests) and Retry-After honoured."""
+
+    def __init__(self, func: Callable, sleep: Callable[[float], None], **kwargs):
+        super().__init__(func, **kwargs)
+        self._sleep_func = sleep
+        self.retry_after = 0.0
+
+    def _sleep(self, seconds: float) -> None:
+        wait = max(seconds, min(self.retry_after, MAX_RETRY_AFTER_S))
+        self.retry_after = 0.0
+        self._sleep_func(wait)
+
+
+class OnlineGeocoder:
+    """One structured Nominatim query per address, restricted to the area's bounding box."""
+
+    def __init__(self, settings: OnlineSettings, area: Area,
+                 sleep: Callable[[float], None] = time.sleep):
+        parts = urlsplit(settings.server_url)
+        # geopy's default requests adapter retries failed connections by itself, outside the
+        # rate limiter; the urllib adapter makes exactly the requests we count and space out.
+        self._client = Nominatim(
+            domain=(parts.netloc + parts.path).rstrip("/"), scheme=parts.scheme or "https",
+            user_agent=settings.user_agent, timeout=settings.timeout_s,
+            adapter_factory=URLLibAdapter)
+        self._area = area
+        self._limiter = _PoliteRateLimiter(
+            self._call, sleep, min_delay_seconds=settings.min_delay_s,
+            max_retries=settings.max_retries, error_wait_seconds=settings.error_wait_s,
+            swallow_exceptions=False)
+        self.requests = 0
+
+    def _call(self, query: dict[str, str]):  # returns a geopy Location
+        self.requests += 1
+        try:
+            return self._client.geocode(query, exactly_one=True, country_codes="pl",
+                                        viewbox=self._area.viewbox(), bounded=True)
+        except GeocoderRateLimited as exc:
+            self._limiter.retry_after = float(exc.retry_after or 0)
+            raise
+
+    def lookup(self, street: str | None, postal_code: str | None, locality: str) -> Found | None:
+        """The point for an address, None when the server has no result.
+
+        Raises GeocodingUnavailable when the server could not be asked (after retries).
+        """
+        query = {"city": locality, "country": "Polska"}
+        if street:
+            query["street"] = street
+        if postal_code:
+            query["postalcode"] = postal_code
+        try:
+            location = self._limiter(query)
+        except (GeocoderServiceError, ValueError, KeyError, TypeError) as exc:
+            # geopy raises GeocoderParseError (a GeocoderServiceError) for malformed JSON, but a
+            # reply with the wrong shape can surface as a plain KeyError/TypeError.
+            raise GeocodingUnavailable(_describe(exc)) from exc
+        if location is None:
+            return None
+        return Found(lat=float(location.latitude), lon=float(location.longitude),
+                     label=str(location.address or ""))
+
+
+def _describe(exc: Exception) -> str:
+    name = type(exc).__name__
+    text = str(exc).lower()
+    if name == "GeocoderServiceError" and any(
+            s in text for s in ("refused", "unreachable", "name or service", "no route")):
+        name = "GeocoderUnavailable"
+    if name == "GeocoderServiceError" and "timed out" in text:
+        name = "GeocoderTimedOut"
+    return {
+        "GeocoderTimedOut": "serwer geokodowania nie odpowiedział w czasie",
+        "GeocoderUnavailable": "serwer geokodowania jest niedostępny (brak połączenia)",
+        "GeocoderRateLimited": "serwer geokodowania odrzucił zapytanie: zbyt wiele zapytań (429)",
+        "GeocoderParseError": "serwer geokodowania zwrócił nieczytelną odpowiedź",
+        "GeocoderInsufficientPrivileges": "serwer geokodowania odmówił dostępu (403)",
+    }.get(name, f"błąd serwera geokodowania ({name}: {exc})")
