@@ -36,7 +36,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_helpers import DIRECTORY, REPO_ROOT, Card, Watched, cards
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
@@ -45,6 +44,7 @@ from playwright.sync_api import (
     Route,
     sync_playwright,
 )
+from support.browser import DIRECTORY, REPO_ROOT, Card, Watched, cards
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -14,8 +14,8 @@ from collections import Counter
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from browser_helpers import DIRECTORY, Card, assert_visible_cards, cards, wait_until
 from playwright.sync_api import Page
+from support.browser import DIRECTORY, Card, assert_visible_cards, cards, wait_until
 
 pytestmark = pytest.mark.browser
 

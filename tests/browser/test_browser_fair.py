@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import REPO_ROOT
 from playwright.sync_api import Page
 from pypdf import PdfReader
+from support.browser import REPO_ROOT
 
 from ngosite.pipeline import load_registry
 

@@ -20,12 +20,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-from browser_helpers import REPO_ROOT
 from playwright.sync_api import Page
+from support.browser import REPO_ROOT
 
-from ngosite.entry_fields import leaves, walk
-from ngosite.entry_yaml import dump_entry
-from ngosite.fields import (
+from ngosite.contributing.entry_fields import leaves, walk
+from ngosite.contributing.entry_yaml import dump_entry
+from ngosite.contributing.form import MAX_URL_LENGTH
+from ngosite.core.fields import (
     check_email,
     check_krs,
     check_nip,
@@ -34,8 +35,7 @@ from ngosite.fields import (
     check_regon,
     check_url,
 )
-from ngosite.form_data import MAX_URL_LENGTH
-from ngosite.model import Organisation
+from ngosite.organisations.model import Organisation
 from ngosite.pipeline import load_registry
 
 pytestmark = pytest.mark.browser

@@ -11,12 +11,19 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import REPO_ROOT, Watched, wait_until
-from map_helpers import map_frame, popup_text, serve_blank_tiles, shown, tile_host, wait_for_map
 from playwright.sync_api import Frame, Page
+from support.browser import REPO_ROOT, Watched, wait_until
+from support.map_browser import (
+    map_frame,
+    popup_text,
+    serve_blank_tiles,
+    shown,
+    tile_host,
+    wait_for_map,
+)
 
-from ngosite.map_data import MapPoint, legend, map_points
-from ngosite.map_export import write_map_folder
+from ngosite.map.data import MapPoint, legend, map_points
+from ngosite.map.export import write_map_folder
 from ngosite.pipeline import load_registry
 
 pytestmark = pytest.mark.browser

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from map_helpers import serve_blank_tiles
+from support.map_browser import serve_blank_tiles
 
 pytestmark = pytest.mark.browser
 

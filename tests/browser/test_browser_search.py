@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from browser_helpers import Card, SearchResults, search
+from support.browser import Card, SearchResults, search
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import REPO_ROOT, open_search, page_url, wait_until
+from support.browser import REPO_ROOT, open_search, page_url, wait_until
 
 pytestmark = pytest.mark.browser
 

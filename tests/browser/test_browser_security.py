@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import DIRECTORY, REPO_ROOT, Watched, search
-from map_helpers import serve_blank_tiles
 from playwright.sync_api import Frame
+from support.browser import DIRECTORY, REPO_ROOT, Watched, search
+from support.map_browser import serve_blank_tiles
 
 pytestmark = pytest.mark.browser
 

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ngosite.entry_fields import leaves, model_keys, walk
-from ngosite.entry_yaml import SCHEMA_COMMENT, dump_entry, quote
-from ngosite.fields import check_email, check_krs, check_phone, check_postal_code, check_url
-from ngosite.form_data import (
+from ngosite.contributing.entry_fields import leaves, model_keys, walk
+from ngosite.contributing.entry_yaml import SCHEMA_COMMENT, dump_entry, quote
+from ngosite.contributing.form import (
     FORM_MARKER,
     PATTERNS,
     entry_json,
@@ -24,19 +23,20 @@ from ngosite.form_data import (
     form_tree,
     render_form,
 )
-from ngosite.form_labels import LABELS, SECTIONS
-from ngosite.form_rules import (
+from ngosite.contributing.form_rules import (
     CHECK_SAMPLES,
     CROSS_RULES,
     python_problems,
     rule_trigger,
     sample_entry,
 )
-from ngosite.model import Organisation
+from ngosite.contributing.labels import LABELS, SECTIONS
+from ngosite.core.fields import check_email, check_krs, check_phone, check_postal_code, check_url
+from ngosite.organisations.model import Organisation
 from ngosite.pipeline import load_registry
 from ngosite.site import insert_page_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 
 
@@ -69,7 +69,7 @@ class _Controls(HTMLParser):
 
 def test_every_field_of_the_model_has_a_polish_label():
     missing = [key for key in model_keys() if key not in LABELS]
-    assert not missing, f"add labels to ngosite/form_labels.py: {missing}"
+    assert not missing, f"add labels to ngosite/contributing/labels.py: {missing}"
     placed = {key for _, _, keys in SECTIONS for key in keys}
     top = {key for key in model_keys() if "." not in key}
     assert top <= placed, f"place these keys in a section: {sorted(top - placed)}"

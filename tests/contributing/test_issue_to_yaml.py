@@ -12,14 +12,14 @@ import pytest
 import yaml
 
 from ngosite import cli
-from ngosite.entry_fields import leaves, walk
-from ngosite.entry_yaml import SCHEMA_COMMENT, dump_entry
-from ngosite.issue_form import TEMPLATE_FILE, issue_template, issue_template_yaml
-from ngosite.issue_to_yaml import convert, parse_sections
-from ngosite.model import Organisation
+from ngosite.contributing.entry_fields import leaves, walk
+from ngosite.contributing.entry_yaml import SCHEMA_COMMENT, dump_entry
+from ngosite.contributing.issue_form import TEMPLATE_FILE, issue_template, issue_template_yaml
+from ngosite.contributing.issue_to_yaml import convert, parse_sections
+from ngosite.organisations.model import Organisation
 from ngosite.pipeline import load_registry
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 
 

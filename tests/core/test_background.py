@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from ngosite.background import Background
+from ngosite.core.background import Background
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 can_fork = pytest.mark.skipif(
     not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
     reason="the build forks only on Linux with two or more cores")
@@ -27,7 +27,7 @@ can_fork = pytest.mark.skipif(
 
 def _run_alone(body: str) -> None:
     """Run ``body`` in a new single-threaded interpreter; its assertions fail this test."""
-    code = "from ngosite.background import Background\nimport os\n" + textwrap.dedent(body)
+    code = "from ngosite.core.background import Background\nimport os\n" + textwrap.dedent(body)
     env = {k: v for k, v in os.environ.items() if k != "NGOSITE_PARALLEL"}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from ngosite.fields import Krs, Nip, Phone, PostalCode, Regon, Url
+from ngosite.core.fields import Krs, Nip, Phone, PostalCode, Regon, Url
 
 VALID = {
     Krs: ["0000123456", "0000987654"],

@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from ngosite.markdown_text import render_markdown, summary
+from ngosite.core.markdown_text import render_markdown, summary
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -55,7 +55,7 @@ def test_summary_is_plain_text_cut_at_a_word():
 # --- The prose fast path gives exactly what Python-Markdown gives ---------------------------
 
 def _python_markdown(text: str) -> str:
-    from ngosite.markdown_text import _MD
+    from ngosite.core.markdown_text import _MD
 
     return _MD.reset().convert(text)
 
@@ -63,7 +63,7 @@ def _python_markdown(text: str) -> str:
 def test_prose_fast_path_matches_python_markdown_on_random_texts():
     import random
 
-    from ngosite.markdown_text import _plain_paragraphs
+    from ngosite.core.markdown_text import _plain_paragraphs
 
     # Polish prose, every character that means something to Markdown or HTML, and the odd
     # whitespace (no-break space, tab, line separators) Markdown treats in its own way.
@@ -81,7 +81,7 @@ def test_prose_fast_path_matches_python_markdown_on_random_texts():
 
 
 def test_prose_fast_path_is_taken_for_bundled_prose_and_refused_for_markdown():
-    from ngosite.markdown_text import _plain_paragraphs
+    from ngosite.core.markdown_text import _plain_paragraphs
 
     prose = "Ochotnicza Straż Pożarna w Miłkach (OSP) działa od 1946 r.\nMa 25 członków.\n\n" \
             "Zaprasza na pokazy: „Bezpieczne wakacje” — 100% za darmo!"
@@ -93,7 +93,7 @@ def test_prose_fast_path_is_taken_for_bundled_prose_and_refused_for_markdown():
 
 
 def test_plain_text_matches_an_html_parser_on_markdown_output():
-    from ngosite.markdown_text import plain_text
+    from ngosite.core.markdown_text import plain_text
 
     class Text(HTMLParser):
         def __init__(self):

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from ngosite.folding import fold, folded_variants
-from ngosite.polish_dates import polish_date
-from ngosite.sorting import polish_key
+from ngosite.core.folding import fold, folded_variants
+from ngosite.core.polish_dates import polish_date
+from ngosite.core.sorting import polish_key
 
 
 def test_fold_handles_every_polish_letter():
@@ -34,7 +34,7 @@ def test_front_matter_keeps_every_title_yaml_can_hold():
 
     import yaml
 
-    from ngosite.templating import page_from_html
+    from ngosite.core.templating import page_from_html
 
     for title in ["Fundacja Kontrolna\x80 Test", "a\x85b\u2028c\u2029d", "x\x7fy\ufffe\uffff",
                   "Stowarzyszenie „Razem” 😀", 'cudzysłów " i ukośnik \\', "a: b # c", "---"]:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ngosite.yaml_source import format_key_path, read_yaml
+from ngosite.core.yaml_source import format_key_path, read_yaml
 
 
 def _read(tmp_path: Path, text: str | bytes):

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from ngosite.documents_checksum import normalised_text, record_missing, scan, text_checksum
+from ngosite.core.problems import Severity
+from ngosite.documents.checksum import normalised_text, record_missing, scan, text_checksum
 from ngosite.pipeline import load_registry
-from ngosite.problems import Severity
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 PROGRAMME = "documents/program-wspolpracy"
 

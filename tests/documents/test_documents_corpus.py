@@ -9,8 +9,8 @@ every fixture differs from. The fixture is copied into a temporary project as
 ``str(problem)`` per line.
 
 After a deliberate change of a message, regenerate the golden files with
-``NGOSITE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_documents_corpus.py`` and read
-the diff: every changed line is a message a member of staff will read.
+``NGOSITE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/documents/test_documents_corpus.py`` and
+read the diff: every changed line is a message a member of staff will read.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from ngosite.core.problems import Severity
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.problems import Severity
-from ngosite.registry import Registry
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "invalid_documents"
 COMMON = CORPUS / "_wspolne"
 TODAY = date(2026, 11, 26)

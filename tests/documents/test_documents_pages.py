@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from ngosite.consultation import consultation_state, statistics
-from ngosite.consultation_report import ReportRow, report_csv
-from ngosite.documents_model import PROGRAMME_ELEMENTS, Consultation
-from ngosite.documents_pages import documents_assets, documents_pages
-from ngosite.documents_rules import sender_problem
+from ngosite.core.today import build_date
+from ngosite.documents.consultation import consultation_state, statistics
+from ngosite.documents.model import PROGRAMME_ELEMENTS, Consultation
+from ngosite.documents.pages import documents_assets, documents_pages
+from ngosite.documents.report import ReportRow, report_csv
+from ngosite.documents.rules import sender_problem
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.registry import Registry
-from ngosite.today import build_date
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 PROGRAMME = "dokumenty/program-wspolpracy"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -227,14 +227,14 @@ def test_atom_feed_lists_versions_and_reports(assets: dict[str, str]):
 
 
 def test_every_field_of_a_document_is_in_the_staff_guide():
-    from ngosite.documents_model import (
+    from ngosite.documents.model import (
         Comment,
         DocumentMeta,
         ProgrammeElements,
         Resolution,
         Version,
     )
-    from ngosite.model import field_aliases
+    from ngosite.organisations.model import field_aliases
 
     guide = (REPO / "documents" / "README.md").read_text(encoding="utf-8")
     for model in (DocumentMeta, Version, Consultation, Comment, Resolution, ProgrammeElements):

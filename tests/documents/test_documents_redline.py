@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import time
 
-from ngosite.document_text import anchor_of, canonical_label, parse_version
-from ngosite.problems import Problem, Severity
-from ngosite.redline import Segment, reading_text, word_diff
-from ngosite.section_match import compare, match_units
+from ngosite.core.problems import Problem, Severity
+from ngosite.documents.redline import Segment, reading_text, word_diff
+from ngosite.documents.section_match import compare, match_units
+from ngosite.documents.text import anchor_of, canonical_label, parse_version
 
 
 def parse(text: str, problems: list[Problem] | None = None):

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from fair_helpers import EARLIER_EDITION, SAMPLE, new_project, write_fair
 from icalendar import Calendar
+from support.fair_project import EARLIER_EDITION, SAMPLE, new_project, write_fair
 
 pytestmark = pytest.mark.e2e
 

@@ -6,13 +6,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from fair_helpers import SAMPLE, new_project, write_fair
 from icalendar import Calendar
+from support.fair_project import SAMPLE, new_project, write_fair
 
-from ngosite.fair_calendar import calendar_file, edition_calendar, fair_calendars
-from ngosite.fair_model import ITEM_KINDS
+from ngosite.fair.calendar import calendar_file, edition_calendar, fair_calendars
+from ngosite.fair.model import ITEM_KINDS
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.registry import Registry
 
 TODAY = date(2026, 11, 26)
 TRICKY_TITLE = "Warsztaty: serwetki, kartki; ozdoby \\ i inne"

@@ -8,7 +8,8 @@ it, ``<key>_<reason>.expected`` holds what the validator prints: one ``str(probl
 
 The temporary project has the real ``ngos/``, so the fixtures refer to the bundled NGOs.
 Regenerate the golden files after a deliberate change of a message with
-``NGOSITE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_fair_corpus.py`` and read the diff.
+``NGOSITE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/fair/test_fair_corpus.py`` and read the
+diff.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fair_helpers import new_project
-from golden import corpus_fixtures, fixture_name, golden_path
+from support.fair_project import new_project
+from support.golden import corpus_fixtures, fixture_name, golden_path
 
+from ngosite.core.problems import Severity
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.problems import Severity
-from ngosite.registry import Registry
 
 CORPUS = Path(__file__).resolve().parent / "invalid_fairs"
 TODAY = date(2026, 11, 26)

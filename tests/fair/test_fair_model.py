@@ -6,9 +6,10 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from fair_helpers import EARLIER_EDITION, REPO, SAMPLE, new_project, write_fair
+from support.fair_project import EARLIER_EDITION, REPO, SAMPLE, new_project, write_fair
 
-from ngosite.fair_model import (
+from ngosite.core.problems import Severity
+from ngosite.fair.model import (
     ITEM_KINDS,
     Fair,
     Hours,
@@ -20,7 +21,6 @@ from ngosite.fair_model import (
     current_edition,
 )
 from ngosite.pipeline import load_registry
-from ngosite.problems import Severity
 
 TODAY = date(2026, 11, 26)
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fair_helpers import EARLIER_EDITION, SAMPLE, new_project, set_ngo_field, write_fair
 from markupsafe import escape
+from support.fair_project import EARLIER_EDITION, SAMPLE, new_project, set_ngo_field, write_fair
 
-from ngosite.fair_jsonld import script_json
-from ngosite.fair_pages import fair_pages, fair_section
+from ngosite.fair.jsonld import script_json
+from ngosite.fair.pages import fair_pages, fair_section
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.registry import Registry
 
 TODAY = date(2026, 11, 26)
 HOSTILE = "Koło </script><script>alert(\"x\")</script> & <!-- <b>pogrubione</b>"

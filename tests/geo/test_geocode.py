@@ -24,15 +24,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from ngosite import geocode_command
-from ngosite.area import load_area_of
-from ngosite.geocode_cache import CachedPoint, GeocodeCache
-from ngosite.nominatim import OnlineGeocoder, OnlineSettings
-from ngosite.online_config import OnlineNotAllowed, online_settings
+from ngosite.cli import geocode as geocode_command
+from ngosite.core.problems import Severity
+from ngosite.geo.area import load_area_of
+from ngosite.geo.cache import CachedPoint, GeocodeCache
+from ngosite.geo.nominatim import OnlineGeocoder, OnlineSettings
+from ngosite.geo.online import OnlineNotAllowed, online_settings
 from ngosite.pipeline import load_registry
-from ngosite.problems import Severity
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 MILKI_OFFICE = (53.9425, 21.8840)  # inside the gmina
 WARSAW = (52.2297, 21.0122)
@@ -277,7 +277,7 @@ def test_cache_is_sorted_readable_and_survives_a_killed_write(tmp_path):
         "import os, signal, sys\n"
         "from datetime import date\n"
         "from pathlib import Path\n"
-        "from ngosite.geocode_cache import GeocodeCache, CachedPoint\n"
+        "from ngosite.geo.cache import GeocodeCache, CachedPoint\n"
         f"cache = GeocodeCache.load(Path({str(path)!r}), Path({str(tmp_path)!r}), [])\n"
         "for i in range(5000):\n"
         "    cache.put(f'nowy {i}', CachedPoint(53.9, 21.8, 'nominatim', date(2026, 11, 26)))\n"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from ngosite.map_assets import all_files
-from ngosite.map_data import map_points
+from ngosite.map.assets import all_files
+from ngosite.map.data import map_points
 from ngosite.pipeline import load_registry
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 

@@ -14,16 +14,16 @@ import pytest
 import yaml
 from folium.plugins import Fullscreen, LocateControl, MarkerCluster
 
-from ngosite.map_assets import PACKAGES, AssetLinks, all_files
-from ngosite.map_categories import CATEGORIES, category_of
-from ngosite.map_data import legend, map_payload, map_points, script_json
-from ngosite.map_document import MapTarget, render_map_document
-from ngosite.map_page import map_link_section, map_pages, organisations
+from ngosite.core.problems import DataError, Severity
+from ngosite.map.assets import PACKAGES, AssetLinks, all_files
+from ngosite.map.categories import CATEGORIES, category_of
+from ngosite.map.data import legend, map_payload, map_points, script_json
+from ngosite.map.document import MapTarget, render_map_document
+from ngosite.map.page import map_link_section, map_pages, organisations
+from ngosite.organisations.vocabulary import PUBLIC_BENEFIT_AREAS
 from ngosite.pipeline import load_registry
-from ngosite.problems import DataError, Severity
-from ngosite.vocabulary import PUBLIC_BENEFIT_AREAS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "docs" / "assets"
 TODAY = date(2026, 11, 26)
 SITE_TARGET = MapTarget(AssetLinks(ASSETS, "../assets/"), "../organizacje/", "../organizacje/")

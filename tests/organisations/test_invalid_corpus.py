@@ -12,8 +12,8 @@ the registry for the wrong reason. Folder fixtures keep their file names. A vali
 real ``ngos/`` sits beside every fixture and must stay valid: nothing valid is lost.
 
 After a deliberate change of a message, regenerate the golden files with
-``NGOSITE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_invalid_corpus.py`` and read the
-diff: every changed line is a message a volunteer will read.
+``NGOSITE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/organisations/test_invalid_corpus.py``
+and read the diff: every changed line is a message a volunteer will read.
 """
 
 from __future__ import annotations
@@ -29,13 +29,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from golden import corpus_fixtures, fixture_name, golden_path
+from support.golden import corpus_fixtures, fixture_name, golden_path
 
+from ngosite.core.problems import Problem, Severity
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.problems import Problem, Severity
-from ngosite.registry import Registry
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "invalid_ngos"
 TODAY = date(2026, 11, 26)
 SIBLING = "osp-milki.yml"

@@ -5,11 +5,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ngosite import fields, model
-from ngosite.schema import SCHEMA_FILE, schema_json
-from ngosite.vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
+from ngosite.core import fields
+from ngosite.organisations import model
+from ngosite.organisations.schema import SCHEMA_FILE, schema_json
+from ngosite.organisations.vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "dodaj-organizacje.md"
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ngosite.accessibility_settings import PENDING
-from ngosite.accessibility_statement import statement_page, statement_problems
+from ngosite.core.problems import DataError, Severity
 from ngosite.pipeline import load_registry
-from ngosite.problems import DataError, Severity
+from ngosite.publishing.accessibility_statement import statement_page, statement_problems
+from ngosite.settings.accessibility import PENDING
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_IDS = [
     "a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
     "a11y-status", "a11y-data-sporzadzenie", "a11y-kontakt", "a11y-osoba", "a11y-email",

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from registry_helpers import registry_with_entry
+from support.projects import registry_with_entry
 
-from ngosite.data_dictionary import LIST_SEPARATOR, dictionary
-from ngosite.exports import (
+from ngosite.organisations.registry import Registry
+from ngosite.pipeline import load_registry
+from ngosite.publishing.data_dictionary import LIST_SEPARATOR, dictionary
+from ngosite.publishing.exports import (
     BOM,
     CSV_DELIMITER,
     csv_cell,
@@ -31,13 +33,11 @@ from ngosite.exports import (
     geojson_text,
     json_text,
 )
-from ngosite.jsonld import organisation_jsonld
-from ngosite.open_data_page import open_data_page
-from ngosite.pipeline import load_registry
-from ngosite.registry import Registry
+from ngosite.publishing.jsonld import organisation_jsonld
+from ngosite.publishing.open_data_page import open_data_page
 from ngosite.site import generated_assets
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OGRINFO = shutil.which("ogrinfo") or "/usr/bin/ogrinfo"
 OGR2OGR = shutil.which("ogr2ogr") or "/usr/bin/ogr2ogr"
 PRIVATE = ("adres.ulica", "adres.numer", "adres.wspolrzedne.szerokosc",
@@ -267,7 +267,7 @@ def test_json_entries_are_the_entries_as_written(any_registry, written):
 
 
 def test_json_entries_are_valid_against_the_published_schema(any_registry):
-    from ngosite.model import Organisation
+    from ngosite.organisations.model import Organisation
 
     exported = json.loads(json_text(any_registry))
     for item in exported["organizacje"]:

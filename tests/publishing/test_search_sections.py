@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
-from registry_helpers import registry_with_entry
+from support.projects import registry_with_entry
 
-from ngosite.registry import Registry
-from ngosite.search_sections import KEPT_TAGS, search_entries
+from ngosite.organisations.registry import Registry
+from ngosite.publishing.search_sections import KEPT_TAGS, search_entries
 from ngosite.site import generate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAYLOAD = "<script>window.__xss=1</script><img src=x onerror=alert(1)> &amp; &lt;b&gt;"
 HOSTILE = {
     "nazwa": f"Stowarzyszenie {PAYLOAD} „Przyjaciele”",

@@ -14,7 +14,7 @@ import pytest
 
 from ngosite.pipeline import load_registry
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 
@@ -122,8 +122,9 @@ def test_search_index_is_marked_polish_and_the_language_file_is_served(site):
 
 
 def test_ngo_pages_are_in_the_search_index_once_and_the_directory_cards_are_not(site):
-    # NGO pages and the directory bypass the theme's indexer (ngosite.search_sections): the
-    # built index must still hold each page with its sections, and nothing twice.
+    # NGO pages and the directory bypass the theme's indexer
+    # (ngosite.publishing.search_sections): the built index must still hold each page with its
+    # sections, and nothing twice.
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert len(locations) == len(set(locations))

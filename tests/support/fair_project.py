@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "data" / "targi" / "2027.yml"
 
 # An earlier edition for archive tests. It exists only in tests: the bundled data has no

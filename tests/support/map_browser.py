@@ -6,10 +6,10 @@ import base64
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from browser_helpers import REPO_ROOT
 from playwright.sync_api import BrowserContext, Frame, Page, Route
 
-from ngosite.settings import load_settings
+from ngosite.settings.gmina import load_settings
+from support.browser import REPO_ROOT
 
 # A 1×1 transparent PNG: tiles "load" without the test reaching the real tile server.
 BLANK_TILE = base64.b64decode(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
-from ngosite.registry import Registry
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def registry_with_entry(project: Path, slug: str, entry: dict,
