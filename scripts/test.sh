@@ -14,6 +14,9 @@ cd "$ROOT"
 echo "test: ruff check"
 .venv/bin/ruff check .
 
+echo "test: lint-imports (the import rules in pyproject.toml)"
+.venv/bin/lint-imports --no-cache
+
 echo "test: pytest $*"
 status=0
 NO_MKDOCS_2_WARNING=1 .venv/bin/python -m pytest "$@" || status=$?
