@@ -13,6 +13,7 @@ folium builds the document from elements; what it does by default is unfit here,
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -217,7 +218,20 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
     markers.default_js = [("ngo_map", links.url(MAP_SCRIPT))]
     markers.default_css = [("ngo_map_css", links.url(MAP_STYLES))]
     markers.add_to(fmap)
+    _stable_ids(document)
     return document.render()
+
+
+def _stable_ids(root: Element) -> None:
+    """Name every element by its place in the tree instead of folium's random UUID, so two
+    builds of the same data write the same map document, byte for byte."""
+    queue = [root]
+    for number, element in enumerate(queue):  # grows while it is walked: breadth first
+        element._id = str(number)
+        queue.extend(element._children.values())
+    for element in queue:  # children are kept by name: re-key them under the new names
+        element._children = OrderedDict((child.get_name(), child)
+                                        for child in element._children.values())
 
 
 def _vendored(element: E, links: AssetLinks, package: VendoredPackage, js: list[str],
