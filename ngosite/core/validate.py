@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .limits import PROJECT_FILE
 from .problems import Problem, Severity, relative_name
 from .yaml_source import KeyPath, SourceDocument, format_key_path, read_yaml
 
@@ -255,5 +256,5 @@ def read_model(root: Path, path: Path, model: type[M], problems: list[Problem]) 
     if not path.exists():
         problems.append(Problem(name, 1, 1, "", "brak pliku z ustawieniami serwisu"))
         return None
-    doc = read_yaml(path, name, problems)
+    doc = read_yaml(path, name, problems, PROJECT_FILE)
     return validate_document(doc, model, problems) if doc is not None else None

@@ -1,66 +1,24 @@
 """Read a YAML data file safely and remember where every key and value stands.
 
-PyYAML's ``safe_load`` throws away positions and silently merges duplicate keys, so we compose
-the node tree ourselves: every value keeps its line and column and the text the author typed,
-which lets later stages say ``plik.yml:12:7`` and quote the author's own spelling.
+PyYAML's ``safe_load`` throws away positions and silently merges duplicate keys, so the file
+is read from the parser's events (``yaml_tree``): every value keeps its line and column and the
+text the author typed, which lets later stages say ``plik.yml:12:7`` and quote the author's own
+spelling. A file's size, line length, nesting and number of values are limited (``limits``):
+each broken limit is one located Polish problem, never a crash or a hang.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from .limits import DATA_FILE, YamlLimits, line_too_long, too_big
 from .problems import Problem
+from .yaml_document import KeyPath, Scalar, SourceDocument, format_key_path
+from .yaml_tree import LOADER, AliasUsed, Refused, TreeBuilder, flow_depth_problem
 
-KeyPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Scalar:
-    """What the author typed for one scalar, and what YAML 1.1 made of it."""
-
-    raw: str
-    tag: str
-    quoted: bool
-
-
-@dataclass
-class SourceDocument:
-    """One parsed data file: plain Python data plus the position of everything in it."""
-
-    path: Path
-    name: str
-    data: Any
-    value_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
-
-    def locate(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of a value, or of its key; falls back to the nearest parent."""
-        marks = self.key_marks if key else self.value_marks
-        probe = tuple(path)
-        while probe:
-            if probe in marks:
-                return marks[probe]
-            if not key and probe in self.key_marks:
-                return self.key_marks[probe]
-            probe = probe[:-1]
-        return (1, 1)
-
-
-def format_key_path(path: KeyPath) -> str:
-    """``('kontakt', 'media', 1)`` → ``kontakt.media[1]``: the spelling a YAML author reads."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
-
+__all__ = ["KeyPath", "Scalar", "SourceDocument", "format_key_path", "read_yaml"]
 
 _SYNTAX_HINTS = {
     "found character '\\t' that cannot start any token": (
@@ -122,13 +80,59 @@ def _syntax_problem(name: str, text: str, exc: yaml.YAMLError) -> Problem:
     return Problem(name, line, column, "", f"niepoprawna składnia YAML: {hint} (parser: {detail})")
 
 
-def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument | None:
+def read_yaml(path: Path, name: str, problems: list[Problem],
+              limits: YamlLimits = DATA_FILE) -> SourceDocument | None:
     """Parse one file; on any fatal problem append it and return None.
 
     Non-fatal problems (duplicate keys) are appended and the document is still returned,
     so the rest of the file is checked too.
     """
+    text = _text(path, name, problems, limits)
+    if text is None:
+        return None
+    shape = _shape_problem(name, text, limits)
+    if shape is not None:
+        problems.append(shape)
+        return None
+    doc = SourceDocument(path=path, name=name, data=None)
+    builder = TreeBuilder(doc, problems, limits)
     try:
+        builder.build(yaml.parse(text, Loader=LOADER))
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(name, text, _clearer_error(text) or exc))
+        return None
+    except Refused as exc:
+        problems.append(exc.problem)
+        return None
+    except AliasUsed as exc:
+        problems.append(Problem(
+            name, exc.line, exc.column, "",
+            "odwołania YAML (&kotwica i *odwołanie) nie są dozwolone w plikach danych; wpisz "
+            "wartość w każdym miejscu wprost"))
+        return None
+    root = builder.root_event
+    if root is None:
+        problems.append(Problem(name, 1, 1, "", "plik nie zawiera danych"))
+        return None
+    if not isinstance(root, yaml.MappingStartEvent):
+        kind = "listę" if isinstance(root, yaml.SequenceStartEvent) else "pojedynczą wartość"
+        problems.append(Problem(
+            name, root.start_mark.line + 1, root.start_mark.column + 1, "",
+            f"plik zawiera {kind}, a powinien zawierać pola „nazwa: wartość” zapisane od "
+            "początku linii, bez myślnika na początku",
+        ))
+        return None
+    doc.data = builder.root
+    return doc
+
+
+def _text(path: Path, name: str, problems: list[Problem], limits: YamlLimits) -> str | None:
+    """The file's text, or None with the problem: unreadable, too big, not UTF-8, empty."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            problems.append(too_big(name, size, limits))
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         problems.append(Problem(name, 1, 1, "", f"nie można odczytać pliku ({exc.strerror})"))
@@ -156,98 +160,24 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
             "(wzór: docs/dodaj-organizacje.md)",
         ))
         return None
+    return text
+
+
+def _shape_problem(name: str, text: str, limits: YamlLimits) -> Problem | None:
+    """A line too long or brackets nested too deep: checked before the parser sees them."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > limits.max_line:
+            return line_too_long(name, number, len(line), limits)
+    return flow_depth_problem(name, text, limits)
+
+
+def _clearer_error(text: str) -> yaml.YAMLError | None:
+    """libyaml's messages are terser ("found character that cannot start any token"); the
+    pure-Python parser names the character, so ask it for the message (its event stream is
+    made without recursion, and the nesting was limited before)."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        # libyaml's messages are terser ("found character that cannot start any token");
-        # the pure-Python parser names the character, so ask it for the message.
-        try:
-            yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            problems.append(_syntax_problem(name, text, exc))
-        else:  # pragma: no cover - both parsers implement the same YAML 1.1
-            problems.append(Problem(name, 1, 1, "", "błąd składni YAML"))
-        return None
-    doc = SourceDocument(path=path, name=name, data=None)
-    if root is None:
-        problems.append(Problem(name, 1, 1, "", "plik nie zawiera danych"))
-        return None
-    if not isinstance(root, yaml.MappingNode):
-        kind = "listę" if isinstance(root, yaml.SequenceNode) else "pojedynczą wartość"
-        problems.append(Problem(
-            name, root.start_mark.line + 1, root.start_mark.column + 1, "",
-            f"plik zawiera {kind}, a powinien zawierać pola „nazwa: wartość” zapisane od "
-            "początku linii, bez myślnika na początku",
-        ))
-        return None
-    try:
-        doc.data = _convert(root, (), doc, problems, set())
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(name, text, exc))
-        return None
-    except _AliasUsed as exc:
-        problems.append(Problem(
-            name, exc.line, exc.column, "",
-            "odwołania YAML (&kotwica i *odwołanie) nie są dozwolone w plikach danych; wpisz "
-            "wartość w każdym miejscu wprost"))
-        return None
-    return doc
-
-
-_constructor = yaml.SafeLoader("")
-# libyaml's parser is ~10x faster than the pure-Python one and keeps the same marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-class _AliasUsed(Exception):
-    def __init__(self, line: int, column: int):
-        super().__init__(line, column)
-        self.line, self.column = line, column
-
-
-def _convert(node: yaml.Node, path: KeyPath, doc: SourceDocument, problems: list[Problem],
-             seen: set[int]) -> Any:
-    # An alias is the same node object met twice. Refusing it avoids self-reference
-    # (&a [*a] recurses forever) and "billion laughs" expansion (a 40-line file, gigabytes).
-    if id(node) in seen:
-        raise _AliasUsed(node.start_mark.line + 1, node.start_mark.column + 1)
-    seen.add(id(node))
-    doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            child = (*path, key)
-            mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in result:
-                first = doc.key_marks[child][0]
-                problems.append(Problem(
-                    doc.name, mark[0], mark[1], format_key_path(child),
-                    f"pole występuje w pliku drugi raz (pierwszy raz w linii {first}); "
-                    "zostaw jedno z nich",
-                ))
-                continue
-            doc.key_marks[child] = mark
-            result[key] = _convert(value_node, child, doc, problems, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), doc, problems, seen)
-                for i, item in enumerate(node.value)]
-    doc.scalars[path] = Scalar(raw=node.value, tag=node.tag, quoted=node.style in ("'", '"'))
-    if node.tag == _STR_TAG:  # most values: the constructor would return the text as it is
-        return node.value
-    try:
-        return _constructor.construct_object(node)
-    except ValueError:
-        # "2026-13-01" matches YAML's timestamp pattern but is no date: keep the text and let
-        # the field's validator say what is wrong with it.
-        return node.value
-    finally:
-        # The constructor remembers every node it made (for aliases, which we refuse):
-        # without this it would keep every scalar node of every file for the whole build.
-        _constructor.constructed_objects.clear()
+        return exc
+    return None

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
+from ngosite.core.limits import MAX_TEXT_BYTES, capped, text_too_big
 from ngosite.core.problems import Problem, Severity, relative_name
 from ngosite.core.validate import problem_at, validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
@@ -39,7 +40,8 @@ def load_documents(root: Path, ngo_names: Mapping[str, str], today: date,
     ngo_files = {p.stem for p in (root / "ngos").glob("*.y*ml")} if (root / "ngos").is_dir() \
         else set()
     documents = []
-    for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for path in capped(folders, DOCUMENTS + "/", problems):
         before = len(problems)
         document = _load_one(root, path, ngo_names, ngo_files, today, problems)
         if document is not None and not any(
@@ -107,6 +109,11 @@ def _load_versions(root: Path, folder: Path, doc: SourceDocument, meta: Document
             problems.append(problem_at(
                 doc, where,
                 f"brak pliku z tekstem tej wersji: {file}; dodaj go albo usuń wersję z listy"))
+            complete = False
+            continue
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            problems.append(text_too_big(file, size))
             complete = False
             continue
         try:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from ngosite.core.limits import capped
 from ngosite.core.problems import Problem, Severity, relative_name
 from ngosite.core.validate import problem_at, validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
@@ -37,9 +38,9 @@ def load_fairs(root: Path, entries: Iterable[object], gazetteer: Gazetteer, loca
         return ()
     ngos = KnownNgos.of(entries, root)
     editions: list[FairEdition] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
-            continue
+    files = [p for p in sorted(folder.iterdir())
+             if p.suffix in (".yml", ".yaml") and not p.name.startswith(".")]
+    for path in capped(files, "/".join(FAIR_DIR) + "/", problems):
         edition = _load_edition(root, path, ngos, gazetteer, today, problems)
         if edition is not None:
             reported = len(locator.problems)

@@ -8,6 +8,7 @@ remembered too, so that a rebuild does not ask the geocoder again.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tempfile
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ngosite.core.limits import PROJECT_FILE
 from ngosite.core.problems import Problem
 from ngosite.core.yaml_source import read_yaml
 
@@ -41,6 +43,16 @@ class CachedPoint:
     @property
     def found(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+
+def _coordinate(value: object, low: float, high: float) -> float | None:
+    """A degree value as the cache may hold it: a finite number in range, or nothing."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not math.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"not a coordinate: {value!r}")
+    return float(value)
 
 
 def normalise_address(*parts: str | None) -> str:
@@ -70,17 +82,23 @@ class GeocodeCache:
         if not path.exists():
             return cls(path)
         doc = read_yaml(path, path.relative_to(root).as_posix() if path.is_relative_to(root)
-                        else path.as_posix(), problems)
+                        else path.as_posix(), problems, PROJECT_FILE)
         entries: dict[str, CachedPoint] = {}
         raw = (doc.data or {}).get("adresy") if doc is not None else None
-        for key, value in (raw or {}).items():
+        if not isinstance(raw, dict):
+            raw = {}
+        for key, value in raw.items():
             try:
-                entries[key] = CachedPoint(
-                    lat=value.get("szerokosc"), lon=value.get("dlugosc"),
+                point = CachedPoint(
+                    lat=_coordinate(value.get("szerokosc"), -90, 90),
+                    lon=_coordinate(value.get("dlugosc"), -180, 180),
                     source=str(value.get("zrodlo", "nieznane")),
                     fetched=value["data"] if isinstance(value["data"], date)
                     else date.fromisoformat(str(value["data"])),
                     label=str(value.get("opis", "")))
+                if (point.lat is None) != (point.lon is None):
+                    raise ValueError("one coordinate without the other")
+                entries[str(key)] = point
             except (AttributeError, KeyError, TypeError, ValueError):
                 line, column = doc.locate(("adresy", key), key=True)
                 problems.append(Problem(

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ngosite.core.limits import capped
 from ngosite.core.problems import Problem, Severity, relative_name
 from ngosite.core.sorting import polish_key
 from ngosite.core.validate import validate_document
@@ -88,14 +89,14 @@ class Registry:
         return sorted({e.org.address.locality for e in self.entries}, key=polish_key)
 
 
-def _ngo_files(root: Path) -> list[Path]:
+def _ngo_files(root: Path, problems: list[Problem]) -> list[Path]:
     folder = root / "ngos"
     if not folder.is_dir():
         return []
     # .yml before .yaml: when both exist, the usual spelling is the one kept.
-    return sorted((p for p in folder.iterdir()
-                   if p.suffix in NGO_SUFFIXES and not p.name.startswith(".")),
-                  key=lambda p: (p.stem, p.suffix != ".yml"))
+    return capped(sorted((p for p in folder.iterdir()
+                          if p.suffix in NGO_SUFFIXES and not p.name.startswith(".")),
+                         key=lambda p: (p.stem, p.suffix != ".yml")), "ngos/", problems)
 
 
 def load_entries(root: Path, gazetteer: Gazetteer, today: date,
@@ -103,7 +104,7 @@ def load_entries(root: Path, gazetteer: Gazetteer, today: date,
     """Every valid NGO file as an Entry, in Polish alphabetical order of names."""
     valid: list[_Loaded] = []
     slugs: dict[str, str] = {}
-    for path in _ngo_files(root):
+    for path in _ngo_files(root, problems):
         name = relative_name(path, root)
         bad_slug = check_slug(name, path.stem)
         if bad_slug:

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment
 from pydantic import BaseModel
 
+from ngosite.core.limits import PROJECT_FILE
 from ngosite.core.problems import Problem, Severity
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
 from ngosite.core.yaml_source import KeyPath, format_key_path, read_yaml
@@ -61,7 +62,7 @@ def statement_problems(root: Path, statement: AccessibilityStatementSettings) ->
     paths = pending_fields(statement)
     if not paths:
         return []
-    doc = read_yaml(root / SETTINGS_FILE, SETTINGS_FILE, [])
+    doc = read_yaml(root / SETTINGS_FILE, SETTINGS_FILE, [], PROJECT_FILE)
     if doc is None or not isinstance(doc.data, dict) or SECTION not in doc.data:
         return [Problem(SETTINGS_FILE, 1, 1, SECTION,
                         "brak sekcji deklaracji dostępności; strona /deklaracja-dostepnosci/ "

@@ -1,7 +1,10 @@
 """Reading YAML with positions: what the author typed, where, and what YAML made of it."""
 
+import dataclasses
+import time
 from pathlib import Path
 
+from ngosite.core.limits import DATA_FILE, YamlLimits
 from ngosite.core.yaml_source import format_key_path, read_yaml
 
 
@@ -82,3 +85,62 @@ def test_control_character_is_located_and_named(tmp_path):
     assert doc is None
     assert (problems[0].line, problems[0].column) == (2, 12)
     assert "znak sterujący" in problems[0].message and "\n" not in problems[0].message
+
+
+# Limits: each broken limit is one located message, found before the expensive step.
+
+def test_deep_flow_nesting_is_refused_before_the_parser_sees_it(tmp_path):
+    # 100,000 levels take libyaml 75 s and crash PyYAML's C composer; the scan refuses at once.
+    started = time.perf_counter()
+    lines = [" " + "[" * 1000] * 100 + [" " + "]" * 1000] * 100
+    doc, problems = _read(tmp_path, "nazwa:\n" + "\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 2
+    assert doc is None and "zagnieżdżone zbyt głęboko" in problems[0].message
+    assert (problems[0].line, problems[0].column) == (2, 2 + DATA_FILE.max_depth)
+
+
+def test_deep_block_nesting_is_refused_where_it_gets_too_deep(tmp_path):
+    text = "nazwa: x\n" + "".join("  " * i + "a:\n" for i in range(40)) + "  " * 40 + "b\n"
+    doc, problems = _read(tmp_path, text)
+    assert doc is None and "zagnieżdżone zbyt głęboko" in problems[0].message
+    assert problems[0].line == 2 + DATA_FILE.max_depth  # the root mapping is the first level
+
+
+def test_brackets_in_text_quotes_and_comments_are_not_nesting(tmp_path):
+    brackets = "[" * 30
+    text = (f"nazwa: Koło {brackets}\nopis: \"{brackets} \\\" {brackets}\"\n"
+            f"oferta: '{brackets} '' {brackets}'\n# {brackets}\nobszary: [[a], {{b: [c]}}]\n")
+    doc, problems = _read(tmp_path, text)
+    assert problems == [] and doc.data["obszary"] == [["a"], {"b": ["c"]}]
+
+
+def test_a_line_too_long_is_named_with_its_length(tmp_path):
+    doc, problems = _read(tmp_path, "nazwa: A\nopis: " + "x" * 20_000 + "\n")
+    assert doc is None and (problems[0].line, problems[0].column) == (2, 10_001)
+    assert "20006 znaków" in problems[0].message and "opis: |" in problems[0].message
+
+
+def test_a_file_too_big_is_refused_before_it_is_read(tmp_path):
+    doc, problems = _read(tmp_path, "opis: |\n" + ("  " + "x" * 80 + "\n") * 14_000)
+    assert doc is None and "najwyżej 1,0 MB" in problems[0].message
+
+
+def test_too_many_items_and_values(tmp_path):
+    small = YamlLimits(max_bytes=10**6, max_line=1000, max_depth=5, max_items=3, max_values=20)
+    path = tmp_path / "x.yml"
+    path.write_text("nazwa: A\nobszary: [a, b, c, d]\n", encoding="utf-8")
+    problems = []
+    assert read_yaml(path, "ngos/x.yml", problems, small) is None
+    assert problems[0].key == "obszary" and "ponad 3 elementów" in problems[0].message
+    path.write_text("".join(f"k{i}: [1, 2]\n" for i in range(9)), encoding="utf-8")
+    problems = []
+    assert read_yaml(path, "ngos/x.yml", problems, dataclasses.replace(small, max_items=100)) \
+        is None
+    # the root, then a key, a list and two numbers a line: the 21st value is in line 5
+    assert "ponad 20 wartości" in problems[0].message and problems[0].line == 5
+
+
+def test_complex_keys_and_duplicate_collections_are_skipped_not_kept(tmp_path):
+    doc, problems = _read(tmp_path, "? [a, b]\n: 1\nc: {d: 1}\nc: {e: [2]}\nf: 3\n")
+    assert doc.data == {"?": 1, "c": {"d": 1}, "f": 3}
+    assert [(p.line, p.key) for p in problems] == [(4, "c")]
