@@ -50,6 +50,8 @@ def flow_depth_problem(name: str, text: str, limits: YamlLimits) -> Problem | No
     skipped, so the brackets in „opis: Zajęcia [sobota]” are not counted. An upper bound is
     enough here: the exact depth is checked again while the file is read.
     """
+    if text.count("[") + text.count("{") <= limits.max_depth:
+        return None  # cannot nest deeper than it has brackets: most files end here
     scan = _FlowScan(text)
     for line, column in scan.openings():
         if scan.depth > limits.max_depth:
