@@ -9,6 +9,7 @@ the traceback).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
@@ -41,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="pytaj serwer Nominatim (1 zapytanie/s); bez tej opcji tylko lista")
     geo.add_argument("--retry-missing", action="store_true",
                      help="zapytaj ponownie o adresy, których serwer wcześniej nie znalazł")
+    geo.add_argument("--verbose", action="store_true",
+                     help="pokaż szczegóły błędów serwera (dla administratorów)")
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
@@ -77,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.root, args.format)
         if args.command == "geocode":
+            if args.verbose:
+                logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
             return geocode_command.run(args.root, online=args.online,
-                                       retry_missing=args.retry_missing)
+                                       retry_missing=args.retry_missing, verbose=args.verbose)
         if args.command == "documents":
             return documents_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:

@@ -8,6 +8,7 @@ interrupted run (Ctrl+C, a lost connection) loses nothing and the next run conti
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -45,7 +46,7 @@ def pending(items: list[Placeable], cache: GeocodeCache, points: dict[str, objec
 
 
 def run(root: Path, *, online: bool, retry_missing: bool, today: date | None = None,
-        sleep: Callable[[float], None] | None = None) -> int:
+        sleep: Callable[[float], None] | None = None, verbose: bool = False) -> int:
     registry = load_registry(root, today=today)
     settings = registry.settings
     cache = GeocodeCache.load(root / settings.geocoding.cache, root, [])
@@ -68,25 +69,33 @@ def run(root: Path, *, online: bool, retry_missing: bool, today: date | None = N
         print("Aby je pobrać, uruchom: ngosite geocode --online")
         return 0
     client_args = {"sleep": sleep} if sleep else {}
-    geocoder = OnlineGeocoder(online_settings(settings), load_area_of(root, settings),
-                              **client_args)
+    geocoder = OnlineGeocoder(dataclasses.replace(online_settings(settings), verbose=verbose),
+                              load_area_of(root, settings), **client_args)
     locator = Locator(registry.area, registry.gazetteer, cache, geocoder,
                       today or date.today(), settings.geocoding.require_location,
                       on_new_result=cache.save)
     if retry_missing:
         cache.save()
+    done = 0
     with tqdm(todo, unit="adres", desc="Geokodowanie", file=sys.stderr) as bar:
         for item, key in bar:
             bar.set_postfix_str(key[:40])
             locator.locate(item)
             if locator.online_failed:
                 break
-    return _report(locator.problems, geocoder.requests, len(todo), cache)
+            done += 1
+    _report(locator.problems, geocoder.requests, cache)
+    if locator.online_error is not None:
+        if verbose and locator.online_error.detail:
+            print(f"Szczegóły: {locator.online_error.detail}", file=sys.stderr)
+        print(f"Przerwano po błędzie serwera: {len(todo) - done} z {len(todo)} adresów zostało "
+              "bez odpowiedzi. Pobrane dotąd wyniki są zapisane; uruchom to samo polecenie "
+              "ponownie, aby dokończyć.")
+    return 1 if any(p.severity.value == "warning" for p in locator.problems) else 0
 
 
-def _report(problems: list[Problem], requests: int, asked: int, cache: GeocodeCache) -> int:
+def _report(problems: list[Problem], requests: int, cache: GeocodeCache) -> None:
     if problems:
         print(format_text(problems))
     print(f"Zapytania do serwera: {requests}. Wpisy w pamięci: {len(cache.entries)} "
           f"({cache.path.name}).")
-    return 1 if any(p.severity.value == "warning" for p in problems) else 0

@@ -89,6 +89,7 @@ class Locator:
         self.on_new_result = on_new_result
         self.problems: list[Problem] = []
         self.online_failed = False
+        self.online_error: GeocodingUnavailable | None = None  # the fault that stopped asking
 
     def locate_all(self, items: Iterable[Placeable]) -> dict[str, Location]:
         found: dict[str, Location] = {}
@@ -139,6 +140,7 @@ class Locator:
                                         locality=item.locality)
         except GeocodingUnavailable as exc:
             self.online_failed = True  # one outage: stop asking, keep building from the cache
+            self.online_error = exc
             self._report(item, f"{exc}; wpis pozostaje bez nowego położenia, a pamięć "
                          "geokodowania bez zmian", Severity.WARNING)
             return None

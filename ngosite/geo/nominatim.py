@@ -9,6 +9,8 @@ address, structured queries bounded to the gmina, waits after errors and the ser
 
 from __future__ import annotations
 
+import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +29,17 @@ from .errors import GeocodingUnavailable
 __all__ = ["GeocodingUnavailable", "OnlineGeocoder", "OnlineSettings"]
 
 MAX_RETRY_AFTER_S = 120.0
+# geopy's RateLimiter logs every retry as a warning with the whole traceback; without a
+# handler Python prints it to the terminal. Staff get one Polish line instead, and the
+# library's own account only with --verbose.
+_GEOPY_LOG = logging.getLogger("geopy")
+
+
+def show_library_log(verbose: bool) -> None:
+    """Route geopy's log to the program's log only when staff asked for detail."""
+    if not any(isinstance(h, logging.NullHandler) for h in _GEOPY_LOG.handlers):
+        _GEOPY_LOG.addHandler(logging.NullHandler())
+    _GEOPY_LOG.propagate = verbose
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,7 @@ class OnlineSettings:
     min_delay_s: float = 1.0
     error_wait_s: float = 5.0
     max_retries: int = 2
+    verbose: bool = False
 
     @property
     def user_agent(self) -> str:
@@ -71,6 +85,7 @@ class OnlineGeocoder:
 
     def __init__(self, settings: OnlineSettings, area: Area,
                  sleep: Callable[[float], None] = time.sleep):
+        show_library_log(settings.verbose)
         parts = urlsplit(settings.server_url)
         # geopy's default requests adapter retries failed connections by itself, outside the
         # rate limiter; the urllib adapter makes exactly the requests we count and space out.
@@ -106,28 +121,57 @@ class OnlineGeocoder:
             query["postalcode"] = postal_code
         try:
             location = self._limiter(query)
-        except (GeocoderServiceError, ValueError, KeyError, TypeError) as exc:
+            if location is None:
+                return None
+            found = Found(lat=float(location.latitude), lon=float(location.longitude),
+                          label=str(location.address or ""))
+        except (GeocoderServiceError, OSError, ValueError, KeyError, TypeError,
+                AttributeError) as exc:
             # geopy raises GeocoderParseError (a GeocoderServiceError) for malformed JSON, but a
-            # reply with the wrong shape can surface as a plain KeyError/TypeError.
-            raise GeocodingUnavailable(_describe(exc)) from exc
-        if location is None:
-            return None
-        return Found(lat=float(location.latitude), lon=float(location.longitude),
-                     label=str(location.address or ""))
+            # reply with the wrong shape can surface as a plain KeyError/TypeError, and a
+            # connection reset mid-answer as an OSError.
+            raise GeocodingUnavailable(_describe(exc), f"{type(exc).__name__}: {exc}") from exc
+        if not (math.isfinite(found.lat) and math.isfinite(found.lon)):
+            raise GeocodingUnavailable(
+                "serwer geokodowania zwrócił współrzędne, które nie są liczbami",
+                f"lat={location.latitude!r}, lon={location.longitude!r}")
+        return found
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what it wraps (geopy re-raises socket errors as its own)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
 
 
 def _describe(exc: Exception) -> str:
+    """One Polish line for staff; the library's own words go to --verbose only."""
     name = type(exc).__name__
     text = str(exc).lower()
+    if any(isinstance(cause, ConnectionResetError | BrokenPipeError) for cause in _causes(exc)):
+        return "serwer geokodowania zerwał połączenie"
     if name == "GeocoderServiceError" and any(
             s in text for s in ("refused", "unreachable", "name or service", "no route")):
         name = "GeocoderUnavailable"
     if name == "GeocoderServiceError" and "timed out" in text:
         name = "GeocoderTimedOut"
+    if isinstance(exc, ConnectionError) or (name == "GeocoderServiceError" and "reset" in text):
+        name = "ConnectionReset"
+    if isinstance(exc, ValueError | KeyError | TypeError | AttributeError):
+        name = "GeocoderParseError"
+    if name == "GeocoderServiceError" and any(code in text for code in ("500", "502", "503",
+                                                                         "504")):
+        name = "ServerError"
     return {
         "GeocoderTimedOut": "serwer geokodowania nie odpowiedział w czasie",
         "GeocoderUnavailable": "serwer geokodowania jest niedostępny (brak połączenia)",
         "GeocoderRateLimited": "serwer geokodowania odrzucił zapytanie: zbyt wiele zapytań (429)",
         "GeocoderParseError": "serwer geokodowania zwrócił nieczytelną odpowiedź",
         "GeocoderInsufficientPrivileges": "serwer geokodowania odmówił dostępu (403)",
-    }.get(name, f"błąd serwera geokodowania ({name}: {exc})")
+        "ConnectionReset": "serwer geokodowania zerwał połączenie",
+        "ServerError": "serwer geokodowania ma awarię (błąd 5xx)",
+    }.get(name, "serwer geokodowania zwrócił nieoczekiwany błąd")

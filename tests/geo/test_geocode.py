@@ -12,6 +12,7 @@ import json
 import math
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -59,6 +60,7 @@ class FakeNominatim:
                 fake.respond(self, answer)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda request, address: None  # "reset" closes mid-answer
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -80,6 +82,22 @@ class FakeNominatim:
             body = '[{"lat": "53.9", "lon": '
         elif answer == "hang":
             time.sleep(2.0)
+        elif answer == "429-bare":
+            status, body = 429, "Too Many Requests"
+        elif answer in ("502", "503"):
+            status, body = int(answer), "<html><body>Service Unavailable</body></html>"
+        elif answer == "html":
+            body = "<!DOCTYPE html><html><body><h1>Konserwacja</h1></body></html>"
+        elif answer == "nan":
+            body = json.dumps([{"lat": "nan", "lon": "inf", "display_name": "?"}])
+        elif answer == "shape":
+            body = json.dumps({"error": "Unable to geocode"})
+        elif answer == "reset":  # close with RST: the client reads "connection reset by peer"
+            handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                          struct.pack("ii", 1, 0))
+            handler.connection.close()
+            handler.close_connection = True
+            return
         try:
             handler.send_response(status)
             handler.send_header("Content-Type", "application/json; charset=utf-8")
@@ -342,3 +360,48 @@ def test_online_is_refused_in_ci_and_without_contact(monkeypatch, tmp_path):
     monkeypatch.delenv("CI")
     with pytest.raises(OnlineNotAllowed, match="kontakt"):
         online_settings(settings)
+
+
+FAULTS = {
+    "500": "awarię (błąd 5xx)", "502": "awarię (błąd 5xx)", "503": "",
+    "429": "zbyt wiele zapytań (429)", "429-bare": "zbyt wiele zapytań (429)",
+    "malformed": "nieczytelną odpowiedź", "html": "nieczytelną odpowiedź",
+    "nan": "nieczytelną odpowiedź", "reset": "zerwał połączenie",
+}
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_every_server_fault_is_one_polish_line_and_says_how_to_resume(
+        tmp_path, nominatim, capsys, monkeypatch, fault):
+    monkeypatch.delenv("CI", raising=False)
+    nominatim.scenarios["Rydzewo"] = [fault]
+    project = make_project(tmp_path, {"r": {"miejscowosc": "Rydzewo"},
+                                      "w": {"miejscowosc": "Wyszowate"}})
+    gmina = project / "data" / "gmina.yml"
+    settings = yaml.safe_load(gmina.read_text(encoding="utf-8"))
+    settings["geokodowanie"].update({"kontakt": "urzad@example.org", "serwer": nominatim.url})
+    gmina.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    status = geocode_command.run(project, online=True, retry_missing=False, today=TODAY,
+                                 sleep=lambda s: None)
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert status == 1
+    assert "Traceback" not in text and "geopy" not in text and "Error" not in text, text
+    fault_lines = [line for line in out.out.splitlines() if "serwer geokodowania" in line]
+    assert len(fault_lines) == 1 and FAULTS[fault] in fault_lines[0], out.out
+    assert "2 z 2 adresów zostało bez odpowiedzi" in out.out
+    assert "uruchom to samo polecenie ponownie" in out.out
+    assert [r["query"]["city"] for r in nominatim.requests].count("Wyszowate") == 0
+
+
+def test_verbose_shows_what_the_library_said(tmp_path, nominatim, capsys, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    nominatim.scenarios["Rydzewo"] = ["html"]
+    project = make_project(tmp_path, {"r": {"miejscowosc": "Rydzewo"}})
+    gmina = project / "data" / "gmina.yml"
+    settings = yaml.safe_load(gmina.read_text(encoding="utf-8"))
+    settings["geokodowanie"].update({"kontakt": "urzad@example.org", "serwer": nominatim.url})
+    gmina.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    geocode_command.run(project, online=True, retry_missing=False, today=TODAY,
+                        sleep=lambda s: None, verbose=True)
+    assert "Szczegóły: GeocoderParseError" in capsys.readouterr().err
