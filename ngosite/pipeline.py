@@ -56,5 +56,7 @@ def load_registry(root: Path, *, today: date | None = None,
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
+                    unplaced=MappingProxyType({e.slug: locator.unplaced[e.slug] for e in entries
+                                               if e.slug in locator.unplaced}),
                     geocoding_requests=online.requests if online else 0, fairs=fairs,
                     documents=documents)

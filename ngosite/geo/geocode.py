@@ -43,6 +43,15 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Unplaced:
+    """Why an entry has no point on the map, for the map page and the NGO's own page."""
+
+    reason: str  # brak_punktu | nie_znaleziono | poza_gmina
+    locality: str
+    distance_km: float | None = None  # poza_gmina: how far outside the area the point lies
+
+
+@dataclass(frozen=True)
 class Placeable:
     """What the geocoder needs to know of one entry (no model import: any source will do)."""
 
@@ -90,6 +99,7 @@ class Locator:
         self.problems: list[Problem] = []
         self.online_failed = False
         self.online_error: GeocodingUnavailable | None = None  # the fault that stopped asking
+        self.unplaced: dict[str, Unplaced] = {}  # slug → why it has no point
 
     def locate_all(self, items: Iterable[Placeable]) -> dict[str, Location]:
         found: dict[str, Location] = {}
@@ -163,6 +173,11 @@ class Locator:
 
     def _checked(self, item: Placeable, location: Location | None) -> Location | None:
         if location is None:
+            keys = [k for k in (item.street_key, item.locality_key) if k]
+            not_found = any(self.cache.get(k) is not None and not self.cache.get(k).found
+                            for k in keys)
+            self.unplaced[item.slug] = Unplaced(
+                "nie_znaleziono" if not_found else "brak_punktu", item.locality)
             severity = Severity.WARNING if self.require_location else Severity.INFO
             self._report(item, "nie można ustalić położenia na mapie: miejscowość nie ma "
                          "punktu na liście gminy, a adresu nie ma w pamięci geokodowania. "
@@ -173,7 +188,11 @@ class Locator:
         if not self.area.contains(location.lat, location.lon):
             self._report(item, self._outside(item, location.lat, location.lon,
                                              SOURCE_LABELS[location.source]), Severity.WARNING)
+            self.unplaced[item.slug] = Unplaced(
+                "poza_gmina", item.locality,
+                round(self.area.distance_m(location.lat, location.lon) / 1000, 1))
             return None
+        self.unplaced.pop(item.slug, None)
         return location
 
     def _outside(self, item: Placeable, lat: float, lon: float, how: str) -> str:

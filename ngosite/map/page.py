@@ -12,12 +12,14 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
+from ngosite.geo.geocode import Unplaced
 from ngosite.organisations.pages import DIRECTORY
 from ngosite.organisations.registry import Entry, Registry
 
 from .assets import MAP_STYLES, AssetLinks
 from .categories import PIN_PATH, SYMBOL_TRANSFORM
 from .data import legend, map_point, map_points
+from .unplaced import advice, missing_from_map, reason
 
 MAP_DIR = "mapa"
 MAP_DOCUMENT = "mapa.html"
@@ -39,12 +41,13 @@ def assets_of(registry: Registry, prefix: str) -> AssetLinks:
 def map_pages(registry: Registry) -> list[GeneratedPage]:
     points = map_points(registry)
     total = len(registry.entries)
+    missing = missing_from_map(registry)
     body = environment().get_template("map.html").render(
         settings=registry.settings,
         styles_url=assets_of(registry, "../assets/").url(MAP_STYLES),
         placed=len(points),
         total=total,
-        missing=total - len(points),
+        missing=missing,
         document_name=MAP_DOCUMENT,
         legend=legend(points),
         organisations=organisations,
@@ -68,9 +71,12 @@ def map_files(registry: Registry) -> list[tuple[str, str]]:
 
 
 def map_link_section(registry: Registry, entry: Entry) -> Markup:
-    """"Pokaż na mapie" on an NGO's page, only when the NGO is on the map."""
+    """"Pokaż na mapie" on an NGO's page, or, when it has no pin, why and what to do."""
     point = map_point(registry, entry)
+    missing = None
     if point is None:
-        return Markup("")
+        unplaced = registry.unplaced.get(entry.slug) or Unplaced(
+            "brak_punktu", entry.org.address.locality)
+        missing = (reason(unplaced), advice(unplaced))
     return Markup(environment().get_template("map_link.html").render(
-        point=point, href=f"../../{MAP_DIR}/#{quote(entry.slug)}"))
+        point=point, missing=missing, href=f"../../{MAP_DIR}/#{quote(entry.slug)}"))

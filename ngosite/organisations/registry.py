@@ -26,7 +26,7 @@ from ngosite.core.validate import validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
 from ngosite.geo.area import Area
 from ngosite.geo.gazetteer import Gazetteer
-from ngosite.geo.geocode import Location, Placeable
+from ngosite.geo.geocode import Location, Placeable, Unplaced
 from ngosite.settings.gmina import Settings
 
 from .model import Organisation
@@ -68,6 +68,8 @@ class Registry:
     problems: tuple[Problem, ...]
     area: Area
     locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
+    # NGOs without a point, and why (shown on the map page and on their own pages)
+    unplaced: Mapping[str, Unplaced] = field(default_factory=lambda: MappingProxyType({}))
     geocoding_requests: int = 0
     fairs: tuple[FairEdition, ...] = ()  # editions of the NGO fair, oldest first
     documents: tuple[Document, ...] = ()  # consulted documents with their versions
