@@ -18,6 +18,7 @@ from pathlib import Path
 from ngosite.cli import documents as documents_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import DataError, format_github, format_json, format_text
 from ngosite.geo.online import OnlineNotAllowed
 from ngosite.organisations.schema import schema_json
@@ -68,7 +69,7 @@ def _validate(root: Path, fmt: str) -> int:
 def _schema(output: Path | None) -> int:
     text = schema_json()
     if output:
-        output.write_text(text, encoding="utf-8")
+        write_text_atomically(output, text)
     else:
         sys.stdout.write(text)
     return 0

