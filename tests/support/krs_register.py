@@ -127,4 +127,5 @@ def new_project(folder: Path, with_ngos: bool = True) -> Path:
         shutil.copytree(ROOT / "ngos", folder / "ngos")
     else:
         (folder / "ngos").mkdir()
+        shutil.rmtree(folder / "data" / "targi")  # the fair names the sample entries
     return folder
