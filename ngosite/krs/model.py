@@ -166,7 +166,9 @@ def _message(error: ErrorDetails) -> str:
         text = "brak tego pola"
     elif kind == "value_error":
         text = str(error.get("ctx", {}).get("error", error["msg"]))
-    elif kind in ("string_type", "string_too_short"):
+    elif kind == "string_type":
+        text = "oczekiwano tekstu"
+    elif kind in ("string_too_short", "too_short"):
         text = "oczekiwano niepustego tekstu"
     elif kind in ("bool_type", "bool_parsing"):
         text = "oczekiwano wartości true albo false"
