@@ -33,6 +33,8 @@ def propose_slug(name: str, taken: set[str]) -> str:
     base = suggest_slug(name)
     if len(base) > MAX_SLUG:
         base = base[:MAX_SLUG].rsplit("-", 1)[0]
+        while "-" in base and len(base.rsplit("-", 1)[1]) <= 2:  # no dangling "-w", "-i"
+            base = base.rsplit("-", 1)[0]
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
