@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from ngosite.core.problems import format_github, format_text
 from ngosite.core.today import build_date
-from ngosite.krs.checking import check_registry, planned_changes, summary
+from ngosite.krs.checking import CheckRun, check_registry, planned_changes, summary
 from ngosite.krs.client import RegisterClient, client_settings
 from ngosite.krs.entry_files import write_atomically
 from ngosite.krs.importing import clean_numbers, import_numbers
+from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
 
 COMMAND = "krs"
@@ -62,7 +64,7 @@ def run(root: Path, args: argparse.Namespace, client: RegisterClient | None = No
     return 2 if outcome.not_asked else (1 if outcome.problems else 0)
 
 
-def _update(registry, outcome, today, *, confirmed: bool) -> None:
+def _update(registry: Registry, outcome: CheckRun, today: date, *, confirmed: bool) -> None:
     planned = planned_changes(registry, outcome, today)
     if not planned:
         print("Nie ma czego zmienić w plikach.")
