@@ -18,9 +18,11 @@ from pathlib import Path
 from ngosite.cli import documents as documents_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
+from ngosite.cli import krs as krs_command
 from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import DataError, format_github, format_json, format_text
 from ngosite.geo.online import OnlineNotAllowed
+from ngosite.krs.client import NotAllowed as RegisterNotAllowed
 from ngosite.organisations.schema import schema_json
 from ngosite.pipeline import load_registry
 
@@ -49,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
     issue_command.add_parsers(sub)
+    krs_command.add_parser(sub)
     return parser
 
 
@@ -89,9 +92,14 @@ def main(argv: list[str] | None = None) -> int:
             return documents_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
+        if args.command == krs_command.COMMAND:
+            return krs_command.run(args.root, args)
         return _schema(args.output)
     except OnlineNotAllowed as exc:
         print(f"Nie można geokodować online: {exc}", file=sys.stderr)
+        return 2
+    except RegisterNotAllowed as exc:
+        print(f"Nie można pytać rejestru KRS: {exc}", file=sys.stderr)
         return 2
     except DataError as exc:
         print(format_text(exc.problems))

@@ -52,7 +52,8 @@ def sample_entry(today: date, locality: str = "Miłki", postal_code: str = "11-5
         "obszary": ["kultura", "seniorzy", "dzieci_i_mlodziez"],
         "grupy_docelowe": ["dzieci", "seniorzy"],
         "identyfikatory": {
-            "krs": "0000123456", "nip": "123-456-32-18", "regon": "123456785",
+            "krs": "0000123456", "nazwa_w_krs": "STOWARZYSZENIE PRZYKŁADOWE W MIŁKACH",
+            "data_wpisu_krs": "2004-05-12", "nip": "123-456-32-18", "regon": "123456785",
             "inny_rejestr": {"rejestr": "ewidencja_starosty", "numer": "12/2020",
                              "organ": "Starosta Giżycki"},
         },
@@ -133,6 +134,10 @@ def rule_trigger(rule: CrossRule, today: date, locality: str = "Miłki") -> dict
         return entry
     _set(entry, rule.when, rule.values[0])
     _set(entry, rule.field, "0000123456" if rule.need == "empty" else None)
+    if rule.field == "identyfikatory.krs" and rule.need == "filled":
+        # The KRS name and date need the number too: left in, they would fire a second rule.
+        for key in ("nazwa_w_krs", "data_wpisu_krs"):
+            entry["identyfikatory"].pop(key, None)
     return entry
 
 

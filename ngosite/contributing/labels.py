@@ -47,6 +47,12 @@ LABELS: dict[str, Label] = {
                             "Podaj te numery, które organizacja ma: dzięki nim urząd "
                             "i mieszkańcy sprawdzą dane w rejestrach."),
     "identyfikatory.krs": Label("Numer KRS", "10 cyfr, z zerami na początku, np. 0000123456."),
+    "identyfikatory.nazwa_w_krs": Label(
+        "Nazwa w KRS",
+        "Dokładnie tak, jak w rejestrze (zwykle wielkimi literami). Wpisuje ją urząd poleceniem "
+        "ngosite krs import; można zostawić puste."),
+    "identyfikatory.data_wpisu_krs": Label(
+        "Data rejestracji w KRS", "W postaci RRRR-MM-DD; można zostawić puste."),
     "identyfikatory.nip": Label("NIP", "10 cyfr; myślniki i spacje są dozwolone."),
     "identyfikatory.regon": Label("REGON", "9 albo 14 cyfr."),
     "identyfikatory.inny_rejestr": Label(

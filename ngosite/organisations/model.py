@@ -58,6 +58,12 @@ class OtherRegistration(Strict):
 
 class Identifiers(Strict):
     krs: Krs | None = Field(None, description="Numer KRS: 10 cyfr w cudzysłowie")
+    krs_name: Text | None = Field(
+        None, alias="nazwa_w_krs", max_length=1000,
+        description="Nazwa dokładnie tak, jak w KRS (zwykle wielkimi literami); wpisuje ją "
+                    "polecenie ngosite krs import")
+    krs_registered: IsoDate | None = Field(
+        None, alias="data_wpisu_krs", description="Data rejestracji w KRS, RRRR-MM-DD")
     nip: Nip | None = Field(None, description="NIP: 10 cyfr")
     regon: Regon | None = Field(None, description="REGON: 9 albo 14 cyfr")
     other_registration: OtherRegistration | None = Field(
@@ -122,6 +128,11 @@ def check_cross_field(org: Organisation) -> list[tuple[tuple[str | int, ...], st
         found.append((("identyfikatory", "krs"),
                       "stowarzyszenie zwykłe nie jest wpisywane do KRS; usuń numer KRS, a numer "
                       "z ewidencji starosty wpisz w polu identyfikatory.inny_rejestr"))
+    if (ids.krs_name or ids.krs_registered) and not ids.krs:
+        key = "nazwa_w_krs" if ids.krs_name else "data_wpisu_krs"
+        found.append((("identyfikatory", key),
+                      f"pole {key} opisuje wpis w KRS, więc wymaga numeru KRS; wpisz go "
+                      "w identyfikatory.krs albo usuń to pole"))
     if org.public_benefit and not ids.krs:
         found.append((("opp",),
                       "status OPP nadaje sąd rejestrowy, więc organizacja pożytku publicznego "

@@ -107,6 +107,8 @@ def organisation_page(registry: Registry, entry: Entry, changed: date | None,
         offer_html=Markup(render_markdown(org.offer)),
         contact_links=contact_links(org),
         verified_text=polish_date(org.verified),
+        krs_registered_text=(polish_date(org.identifiers.krs_registered)
+                             if org.identifiers.krs_registered else ""),
         changed=changed,
         changed_text=polish_date(changed) if changed else "",
         edit_url=settings.edit_url(entry.file),

@@ -54,6 +54,12 @@ def check_entry(doc: SourceDocument, org: Organisation, gazetteer: Gazetteer, to
             doc, ("zweryfikowano",),
             f"dane sprawdzono ostatnio {org.verified.isoformat()}, ponad dwa lata temu; "
             "sprawdź je i wpisz nową datę", Severity.WARNING))
+    registered = org.identifiers.krs_registered
+    if registered is not None and registered > today:
+        problems.append(problem_at(
+            doc, ("identyfikatory", "data_wpisu_krs"),
+            f"data {registered.isoformat()} jest z przyszłości; wpisz dzień rejestracji "
+            "w KRS (najpóźniej dzisiejszy)"))
 
 
 def check_locality(doc: SourceDocument, gazetteer: Gazetteer, problems: list[Problem]) -> None:

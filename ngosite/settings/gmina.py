@@ -15,6 +15,7 @@ from ngosite.core.problems import DataError, Problem
 from ngosite.core.validate import read_model
 
 from .accessibility import AccessibilityStatementSettings
+from .krs import KrsSettings
 from .map import MapSettings
 from .open_data import OpenDataSettings
 
@@ -92,6 +93,8 @@ class Settings(Strict):
         description="Treść deklaracji dostępności serwisu")
     open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
                                         description="Licencja danych otwartych")
+    krs: KrsSettings = Field(default_factory=KrsSettings,
+                             description="API rejestru KRS (polecenia ngosite krs)")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""

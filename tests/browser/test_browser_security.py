@@ -38,6 +38,8 @@ opis: |
   <style>body{{display:none}}</style>
 obszary: [kultura]
 identyfikatory:
+  krs: "0000999999"
+  nazwa_w_krs: "</script><script>window.__xss=1</script>"
   inny_rejestr:
     rejestr: inny
     numer: "<svg onload=window.__xss=1>"

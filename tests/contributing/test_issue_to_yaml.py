@@ -39,7 +39,8 @@ def every_field() -> dict[str, Any]:
         "obszary": ["tradycja_narodowa", "wspolnoty_lokalne", "kultura"],
         "grupy_docelowe": ["wszyscy_mieszkancy", "seniorzy"],
         "identyfikatory": {
-            "krs": "0000777777", "nip": "5260001246", "regon": "123456785",
+            "krs": "0000777777", "nazwa_w_krs": "KOŁO GOSPODYŃ WIEJSKICH X",
+            "data_wpisu_krs": "2019-03-01", "nip": "5260001246", "regon": "123456785",
             "inny_rejestr": {"rejestr": "rejestr_kgw", "numer": "00123",
                              "organ": "Agencja Restrukturyzacji i Modernizacji Rolnictwa"},
         },

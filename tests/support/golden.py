@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def corpus_fixtures(corpus: Path) -> list[Path]:
+def corpus_fixtures(corpus: Path, suffix: str = ".yml") -> list[Path]:
+    """Fixtures of one corpus: files ending in ``suffix`` (``.json`` for register answers)
+    and folders."""
     return sorted(p for p in corpus.iterdir()
-                  if p.suffix == ".yml" or (p.is_dir() and not p.name.startswith(".")))
+                  if p.suffix == suffix or (p.is_dir() and not p.name.startswith(".")))
 
 
 def fixture_name(fixture: Path) -> str:
