@@ -93,3 +93,46 @@ def test_document_checksums_survive_kills_during_write(tmp_path):
     restore()
     hits = kill_at_random_moments(argv, ROOT, STAFF, duration, check, restore)
     assert hits >= KILLS // 2, f"only {hits} of {KILLS} kills hit a running command"
+
+
+def test_krs_import_leaves_whole_entries_or_none(tmp_path):
+    from support.krs_register import FakeRegister, new_project
+
+    register = FakeRegister()
+    try:
+        project = new_project(tmp_path / "p", with_ngos=False)
+        numbers = ["0000100001", "0000100002", "0000100003", "0000100004"]
+        script = textwrap.dedent(f"""
+            import sys
+            from datetime import date
+            from pathlib import Path
+            sys.path.insert(0, {str(ROOT / "tests")!r})
+            from support.krs_register import register_client
+            from ngosite.krs.importing import import_numbers
+            from ngosite.pipeline import load_registry
+            root = Path({str(project)!r})
+            import_numbers(root, {numbers!r},
+                           register_client({register.url!r}, sleep=lambda s: None, delay_s=0),
+                           load_registry(root).gazetteer, date(2026, 11, 29), lambda text: None)
+        """)
+        argv = [sys.executable, "-c", script]
+        duration = timed_run(argv, ROOT, STAFF)
+        written = {p.name: p.read_bytes() for p in (project / "ngos").glob("*.yml")}
+        assert len(written) == 4
+
+        def restore():
+            for path in (project / "ngos").iterdir():
+                path.unlink()
+
+        def check():
+            names = {p.name for p in (project / "ngos").iterdir() if not p.name.startswith(".")}
+            assert names <= set(written)
+            for name in names:
+                assert (project / "ngos" / name).read_bytes() == written[name]
+            registry = load_registry(project)
+            assert {e.file for e in registry.entries} == {f"ngos/{n}" for n in names}
+
+        hits = kill_at_random_moments(argv, ROOT, STAFF, duration, check, restore)
+        assert hits >= KILLS // 2, f"only {hits} of {KILLS} kills hit a running command"
+    finally:
+        register.close()
