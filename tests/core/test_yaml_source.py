@@ -144,3 +144,27 @@ def test_complex_keys_and_duplicate_collections_are_skipped_not_kept(tmp_path):
     doc, problems = _read(tmp_path, "? [a, b]\n: 1\nc: {d: 1}\nc: {e: [2]}\nf: 3\n")
     assert doc.data == {"?": 1, "c": {"d": 1}, "f": 3}
     assert [(p.line, p.key) for p in problems] == [(4, "c")]
+
+
+def test_the_contribution_guide_states_every_limit():
+    from ngosite.core.limits import (
+        MAX_FILES_IN_FOLDER,
+        MAX_TEXT_BYTES,
+        MIB,
+        PROJECT_FILE,
+    )
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "dodaj-organizacje.md").read_text(
+        encoding="utf-8")
+    section = guide[guide.index("## Ograniczenia rozmiaru pliku"):]
+    section = section[:section.index("\n## ")]
+
+    def spaced(n: int) -> str:  # Polish thousands: 10 000, but 5000 (four digits stay)
+        return f"{n:,}".replace(",", " ") if n >= 10_000 else str(n)
+
+    for fact in (f"| {DATA_FILE.max_bytes // MIB} MB |", f"{spaced(DATA_FILE.max_line)} znaków",
+                 f"{DATA_FILE.max_depth} poziomów", f"| {spaced(DATA_FILE.max_items)} |",
+                 f"| {spaced(DATA_FILE.max_values)} |", f"| {spaced(MAX_FILES_IN_FOLDER)} |",
+                 f"| {MAX_TEXT_BYTES // MIB} MB |", f"do {PROJECT_FILE.max_bytes // MIB} MB",
+                 f"{spaced(PROJECT_FILE.max_items)} elementów"):
+        assert fact in section, fact
