@@ -15,6 +15,7 @@ import traceback
 from pathlib import Path
 
 from ngosite.cli import documents as documents_command
+from ngosite.cli import events as events_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
 from ngosite.core.problems import DataError, format_github, format_json, format_text
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
+    events_command.add_parser(sub)
     issue_command.add_parsers(sub)
     return parser
 
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                                        retry_missing=args.retry_missing)
         if args.command == "documents":
             return documents_command.run(args.root, args)
+        if args.command == "events":
+            return events_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
         return _schema(args.output)
