@@ -95,11 +95,13 @@ class Events(tuple[LoadedEvent, ...]):
     """Every valid event, in order of start; indexes made once, on first use."""
 
     fair_sequences: Mapping[int, int]  # the fair's year → its SEQUENCE (sequence.py)
+    today: date  # the build date (NGOSITE_TODAY): pages and calendars count from it
 
-    def __new__(cls, events: Iterable[LoadedEvent] = (), *,
+    def __new__(cls, events: Iterable[LoadedEvent] = (), *, today: date | None = None,
                 fair_sequences: Mapping[int, int] | None = None) -> Events:
         made = super().__new__(cls, sorted(events, key=lambda e: (e.start, e.end, e.key)))
         made.fair_sequences = MappingProxyType(dict(fair_sequences or {}))
+        made.today = today or date.today()
         return made
 
     @cached_property

@@ -40,7 +40,7 @@ def load_events(root: Path, entries: Iterable[object], documents: Iterable[objec
     folder = root / EVENTS_DIR
     fairs = tuple(fairs)
     if not folder.is_dir():  # no events: no calendar of events, the fair keeps its own file
-        return Events()
+        return Events(today=today)
     context = Context(root, KnownNgos.of(entries, root), KnownDocuments.of(documents), today)
     checked: list[Checked] = []
     for path in _event_files(root, folder, problems):
@@ -57,7 +57,8 @@ def load_events(root: Path, entries: Iterable[object], documents: Iterable[objec
                          for c in checked], record, problems)
     placed = [_placed(dataclasses.replace(c.loaded, sequence=numbers[c.loaded.key]), locator)
               for c in checked]
-    return Events(placed, fair_sequences=_fair_sequences(root, fairs, problems, record))
+    return Events(placed, today=today,
+                  fair_sequences=_fair_sequences(root, fairs, problems, record))
 
 
 def fair_entries(fairs: Iterable[object]) -> list[Entry]:
