@@ -108,8 +108,8 @@ def event_entry(registry: Registry, loaded: LoadedEvent) -> Event:
     page = page_address(registry, loaded)
     if page:
         entry.add("url", page)
-    location = loaded.venue_location
-    if location is not None and location.precision == "adres":
+    location = loaded.exact_point
+    if location is not None:
         entry.add("geo", (location.lat, location.lon))
     return entry
 

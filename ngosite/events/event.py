@@ -75,6 +75,15 @@ class LoadedEvent:
     def cancelled(self) -> bool:
         return self.event.status == "odwolane"
 
+    @property
+    def exact_point(self) -> Location | None:
+        """The venue's own point; None when only its village's centre is known (a venue
+        without a street is not at the centre of its village, as an NGO's seat is taken to be)."""
+        location, venue = self.venue_location, self.event.venue
+        if location is None or venue is None or location.precision != "adres":
+            return None
+        return location if venue.street or venue.coordinates else None
+
     def organisers(self) -> list[str]:
         """The organiser first, then the partners, each once (slugs or ``urzad``)."""
         return list(dict.fromkeys([self.event.organiser, *self.event.partners]))
