@@ -11,7 +11,7 @@ from ngosite.core.templating import environment
 from ngosite.organisations.registry import Entry, Registry
 
 from .event import EVENTS_DIR, as_events, build_moment, meetings_for
-from .views import SCRIPT, as_of_text, item_view
+from .views import SCRIPT, as_of_text, item_view, timeline
 
 HOME_PAGE = "index.md"
 HOME_MARKER = "<!-- ngosite:najblizsze-wydarzenia -->"
@@ -36,10 +36,13 @@ def events_section(registry: Registry, entry: Entry) -> Markup | str:
 
 def home_block(registry: Registry, up: str) -> str:
     """The next three events, corrected in the browser by the visitor's date."""
+    if not (registry.root / EVENTS_DIR).is_dir():
+        return ""
     events = as_events(registry.events)
     now = build_moment(events.today)
-    coming = events.upcoming(now)[:HOME_COUNT + HOME_SPARE]
-    items = [item_view(e, up, now) for e in coming]
+    coming = events.upcoming(now)
+    items = [row for row in timeline(coming, registry.fairs, up, now)
+             if row["window"].shown][:HOME_COUNT + HOME_SPARE]
     return environment().get_template("events_home.html").render(
         items=items, count=HOME_COUNT, events_href=f"{up}{EVENTS_DIR}/", as_of=as_of_text(now),
         script=up + SCRIPT, any_sample=any(e.event.sample for e in coming))

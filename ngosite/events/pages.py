@@ -23,7 +23,16 @@ from .jsonld import event_jsonld
 from .model import KINDS, STATUSES
 from .place import map_links, material_views
 from .texts import ZONE_TEXT, deadline_text, registration_text
-from .views import SCRIPT, Link, Window, as_of_text, full_when, iso, item_view, organiser_links
+from .views import (
+    SCRIPT,
+    Link,
+    Window,
+    as_of_text,
+    full_when,
+    iso,
+    organiser_links,
+    timeline,
+)
 
 MAP_PAGES = ("mapa/index.md", "mapa.md")
 
@@ -32,15 +41,22 @@ def events_pages(registry: Registry, existing: Collection[str] = ()) -> list[Gen
     """Every events page; ``existing`` are other generated pages (the map is linked only
     when the site has one)."""
     events = as_events(registry.events)
-    if not events and not (registry.root / EVENTS_DIR).is_dir():
+    if not (registry.root / EVENTS_DIR).is_dir():
         return []
     has_map = any(p in existing or (registry.root / "docs" / p).exists() for p in MAP_PAGES)
     now = build_moment(events.today)
     pages = [_list_page(registry, events, None, now)]
     pages += [_list_page(registry, [e for e in events if e.event.kind == kind], kind, now)
-              for kind in KINDS if any(e.event.kind == kind for e in events)]
+              for kind in _kinds_in_use(registry)]
     pages += [_event_page(registry, e, now, has_map) for e in events]
     return pages
+
+
+def _kinds_in_use(registry: Registry) -> list[str]:
+    used = {e.event.kind for e in as_events(registry.events)}
+    if registry.fairs:
+        used.add("targi")
+    return [kind for kind in KINDS if kind in used]
 
 
 def feeds(registry: Registry, up: str, only: str | None = None) -> list[dict[str, object]]:
@@ -66,14 +82,14 @@ def feeds(registry: Registry, up: str, only: str | None = None) -> list[dict[str
 def _list_page(registry: Registry, events: Sequence[LoadedEvent], kind: str | None,
                now: datetime) -> GeneratedPage:
     up = "../" if kind is None else "../../"
-    upcoming = [item_view(e, up, now) for e in events if e.end > now]
-    years: dict[int, list[dict[str, object]]] = {}
-    for loaded in reversed(events):  # the archive: newest first
-        years.setdefault(loaded.start.year, []).append(item_view(loaded, up, now, archive=True))
-    everything = as_events(registry.events)
+    fairs = registry.fairs if kind in (None, "targi") else ()
+    upcoming = [row for row in timeline(events, fairs, up, now) if row["window"].shown]
+    years: dict[str, list[dict[str, object]]] = {}
+    for row in reversed(timeline(events, fairs, up, now, archive=True)):  # newest first
+        years.setdefault(str(row["start_iso"])[:4], []).append(row)
     filters = [Link("Wszystkie", f"{up}{EVENTS_DIR}/")]
-    filters += [Link(k.plural, f"{up}{EVENTS_DIR}/{k.path}/") for key, k in KINDS.items()
-                if any(e.event.kind == key for e in everything)]
+    filters += [Link(KINDS[k].plural, f"{up}{EVENTS_DIR}/{KINDS[k].path}/")
+                for k in _kinds_in_use(registry)]
     title = f"{KINDS[kind].plural} – wydarzenia" if kind else "Wydarzenia"
     body = environment().get_template("events_index.html").render(
         title=title, kind=KINDS[kind] if kind else None, upcoming=upcoming,

@@ -79,8 +79,11 @@ def read_record(root: Path, problems: list[Problem]) -> dict[str, Recorded]:
 
 
 def sequences(entries: Iterable[Entry], record: Mapping[str, Recorded],
-              problems: list[Problem]) -> dict[str, int]:
-    """The sequence of every entry; a warning on each entry the record does not match."""
+              problems: list[Problem], *,
+              unrecorded: Severity = Severity.WARNING) -> dict[str, int]:
+    """The sequence of every entry; a warning on each entry the record does not match, and a
+    problem of ``unrecorded`` severity on each new one (SEQUENCE 0 is right for a new entry;
+    only its later changes need the record)."""
     found: dict[str, int] = {}
     for entry in entries:
         recorded = record.get(entry.key)
@@ -88,7 +91,7 @@ def sequences(entries: Iterable[Entry], record: Mapping[str, Recorded],
             found[entry.key] = 0
             problems.append(Problem(entry.file, 1, 1, "", (
                 f"nowy wpis kalendarza wydarzeń nie ma jeszcze numeru w {RECORD_FILE}; "
-                f"uruchom „{COMMAND}” i dołącz ten plik do zmiany"), Severity.WARNING))
+                f"uruchom „{COMMAND}” i dołącz ten plik do zmiany"), unrecorded))
         elif recorded.checksum == entry.checksum:
             found[entry.key] = recorded.sequence
         else:

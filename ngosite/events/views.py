@@ -8,14 +8,16 @@ page says the date it was computed on.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from ngosite.core.polish_dates import polish_date
+from ngosite.fair.model import FairEdition, current_edition
 from ngosite.organisations.registry import Registry
 
 from .event import LoadedEvent
-from .model import OFFICE, STATUSES
+from .model import KINDS, OFFICE, STATUSES
 from .texts import place_text, short_when, when_text
 
 SCRIPT = "assets/js/events.js"
@@ -75,6 +77,39 @@ def item_view(loaded: LoadedEvent, up: str, now: datetime, *,
         "sample": event.sample,
         "window": Window.of(now, start=loaded.end) if archive else Window.of(now, end=loaded.end),
     }
+
+
+def fair_item_view(edition: FairEdition, current: bool, up: str, now: datetime, *,
+                   archive: bool = False) -> dict[str, object]:
+    """A fair's day in the lists of events, from the fair's own data, linking to its page."""
+    fair = edition.fair
+    start, end = edition.at(fair.hours.start), edition.at(fair.hours.end)
+    return {
+        "key": f"targi/{edition.year}",
+        "title": fair.name,
+        "href": f"{up}targi/" + ("" if current else f"{edition.year}/"),
+        "kind": "targi",
+        "kind_label": KINDS["targi"].label,
+        "when": f"{polish_date(fair.date)}, godz. {fair.hours.start:%H:%M}",
+        "start_iso": iso(start),
+        "place": f"{fair.venue.name}, {fair.venue.address_line()}",
+        "status": "planowane",
+        "status_label": "",
+        "sample": False,
+        "window": Window.of(now, start=end) if archive else Window.of(now, end=end),
+    }
+
+
+def timeline(events: Iterable[LoadedEvent], fairs: Iterable[FairEdition], up: str,
+             now: datetime, *, archive: bool = False) -> list[dict[str, object]]:
+    """Events and fair days as list items, in order of start."""
+    rows: list[tuple[datetime, str, dict[str, object]]] = [
+        (e.start, e.key, item_view(e, up, now, archive=archive)) for e in events]
+    fairs = tuple(fairs)
+    current = current_edition(fairs) if fairs else None
+    rows += [(f.at(f.fair.hours.start), f"targi/{f.year}",
+              fair_item_view(f, f is current, up, now, archive=archive)) for f in fairs]
+    return [row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1]))]
 
 
 def full_when(loaded: LoadedEvent) -> str:
