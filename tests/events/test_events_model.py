@@ -114,3 +114,15 @@ def test_sequence_command_refuses_broken_files_in_polish(tmp_path: Path, capsys)
 def test_schema_command_prints_the_schema(capsys):
     assert main(["events", "schema"]) == 0
     assert capsys.readouterr().out == schema_json()
+
+
+def test_geocode_lists_event_venues(tmp_path: Path, capsys):
+    from ngosite.cli import geocode
+
+    root = new_project(tmp_path)
+    write_event(root, 2027, "szkolenie", BASE_EVENT.replace(
+        "  wspolrzedne: {szerokosc: 53.9425, dlugosc: 21.8836}\n", "").replace(
+        "Mazurska", "Ogrodowa"))
+    assert geocode.run(root, online=False, retry_missing=False, today=TODAY) == 0
+    out = capsys.readouterr().out
+    assert "wydarzenia/2027/szkolenie.yml: ogrodowa 2, 11-513 miłki" in out.lower()
