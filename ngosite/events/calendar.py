@@ -26,13 +26,12 @@ from ngosite.fair.model import FairEdition, current_edition
 from ngosite.organisations.registry import Registry
 
 from .event import EVENTS_DIR, LoadedEvent, as_events
-from .model import KINDS, REGISTRATION
+from .model import KINDS
 from .texts import place_text, registration_text, when_text
 
 if TYPE_CHECKING:
     from icalendar import Event
 
-ALL_FEED = "wydarzenia.ics"
 REFRESH_HOURS = 12
 STATUS = {"planowane": "CONFIRMED", "odwolane": "CANCELLED", "przelozone": "TENTATIVE"}
 TITLE_PREFIX = {"planowane": "", "odwolane": "ODWOŁANE: ", "przelozone": "PRZEŁOŻONE: "}
@@ -40,7 +39,7 @@ TITLE_PREFIX = {"planowane": "", "odwolane": "ODWOŁANE: ", "przelozone": "PRZE�
 
 def feed_file(kind: str | None) -> str:
     """The path of a feed in the site: all events, or one kind's."""
-    return f"{EVENTS_DIR}/{KINDS[kind].path if kind else 'wydarzenia'}.ics"
+    return f"{EVENTS_DIR}/{KINDS[kind].path if kind else EVENTS_DIR}.ics"
 
 
 def domain(registry: Registry) -> str:
@@ -145,4 +144,4 @@ def _fair_entry(registry: Registry, edition: FairEdition) -> Event:
     return entry
 
 
-__all__ = ["ALL_FEED", "REGISTRATION", "calendar_files", "event_entry", "feed_file"]
+__all__ = ["calendar_files", "event_entry", "feed_file"]

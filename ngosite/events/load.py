@@ -26,7 +26,7 @@ from ngosite.organisations.rules import _unknown_locality as unknown_locality
 from .across import Checked, check_fair_copies, check_folder_year, check_overlaps
 from .event import EVENTS_DIR, Events, LoadedEvent
 from .model import Event
-from .rules import GUIDE, MATERIALS_DIR, Context, KnownDocuments, check_event, parts_of, salvage
+from .rules import GUIDE, Context, KnownDocuments, check_event, parts_of, salvage
 from .sequence import RECORD_FILE, Entry, content_checksum, read_record, sequences
 
 _YEAR = re.compile(r"20[0-9]{2}")
@@ -145,4 +145,4 @@ def _with_events_guide(problem: Problem) -> Problem:
     return dataclasses.replace(problem, message=problem.message.replace(_NGO_GUIDE, GUIDE))
 
 
-__all__ = ["MATERIALS_DIR", "fair_entries", "load_events"]
+__all__ = ["fair_entries", "load_events"]
