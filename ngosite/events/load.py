@@ -27,7 +27,14 @@ from .across import Checked, check_fair_copies, check_folder_year, check_overlap
 from .event import EVENTS_DIR, Events, LoadedEvent
 from .model import Event
 from .rules import GUIDE, Context, KnownDocuments, check_event, parts_of, salvage
-from .sequence import RECORD_FILE, Entry, content_checksum, read_record, sequences
+from .sequence import (
+    RECORD_FILE,
+    Entry,
+    content_checksum,
+    read_record,
+    sequences,
+    vanished,
+)
 
 _YEAR = re.compile(r"20[0-9]{2}")
 _NGO_GUIDE = "docs/dodaj-organizacje.md"
@@ -53,8 +60,10 @@ def load_events(root: Path, entries: Iterable[object], documents: Iterable[objec
     for one in checked:
         check_folder_year(one, problems)
     record = read_record(root, problems)
-    numbers = sequences([Entry(c.loaded.key, c.loaded.file, c.loaded.checksum)
-                         for c in checked], record, problems)
+    entries = [Entry(c.loaded.key, c.loaded.file, c.loaded.checksum) for c in checked]
+    numbers = sequences(entries, record, problems)
+    if not any(p.severity is Severity.ERROR and p.file.startswith(EVENTS_DIR) for p in problems):
+        vanished(entries, record, problems)  # a broken file is not a deleted one
     placed = [_placed(dataclasses.replace(c.loaded, sequence=numbers[c.loaded.key]), locator)
               for c in checked]
     return Events(placed, today=today,

@@ -26,7 +26,8 @@ from ngosite.core.problems import Problem, Severity
 from ngosite.core.validate import validate_document
 from ngosite.core.yaml_source import read_yaml
 
-RECORD_FILE = "wydarzenia/sekwencje.yml"
+EVENTS = "wydarzenia"
+RECORD_FILE = f"{EVENTS}/sekwencje.yml"
 COMMAND = "ngosite events sequence --write"
 HEADER = """\
 # Numery wersji (SEQUENCE) wpisów kalendarza wydarzeń i sumy kontrolne ich treści.
@@ -101,6 +102,19 @@ def sequences(entries: Iterable[Entry], record: Mapping[str, Recorded],
                 f"„{COMMAND}” i dołącz ten plik do zmiany, aby kalendarze subskrybentów "
                 "zaktualizowały wpis"), Severity.WARNING))
     return found
+
+
+def vanished(entries: Iterable[Entry], record: Mapping[str, Recorded],
+             problems: list[Problem]) -> None:
+    """An event in the record without its file: it left every feed, and may stay in the
+    calendars of people who subscribed (a cancelled event should stay, with its status)."""
+    present = {entry.key for entry in entries}
+    for key in sorted(record):
+        if key not in present and not key.startswith("targi/"):
+            problems.append(Problem(RECORD_FILE, 1, 1, key, (
+                f"wydarzenia {key} nie ma już w {EVENTS}/ (plik usunięto albo przeniesiono); "
+                "odwołanego wydarzenia nie usuwaj, tylko ustaw status: odwolane, bo usunięte "
+                "może zostać w kalendarzach subskrybentów"), Severity.INFO))
 
 
 def updated_record(entries: Iterable[Entry], record: Mapping[str, Recorded]) -> dict[str,

@@ -126,3 +126,14 @@ def test_geocode_lists_event_venues(tmp_path: Path, capsys):
     assert geocode.run(root, online=False, retry_missing=False, today=TODAY) == 0
     out = capsys.readouterr().out
     assert "wydarzenia/2027/szkolenie.yml: ogrodowa 2, 11-513 miłki" in out.lower()
+
+
+def test_a_deleted_event_is_mentioned(tmp_path: Path, capsys):
+    root = new_project(tmp_path)
+    path = write_event(root, 2027, "szkolenie", BASE_EVENT)
+    assert main(["--root", str(root), "events", "sequence", "--write"]) == 0
+    path.unlink()
+    registry = load_registry(root, today=TODAY)
+    (problem,) = [p for p in registry.problems if p.file == RECORD_FILE]
+    assert problem.severity is Severity.INFO and problem.key == "2027/szkolenie"
+    assert "ustaw status: odwolane" in problem.message
