@@ -17,6 +17,7 @@ from ngosite.core.problems import DataError, Problem
 from ngosite.core.today import build_date
 from ngosite.core.validate import read_model
 from ngosite.documents.load import load_documents
+from ngosite.events.load import load_events
 from ngosite.fair.load import load_fairs
 from ngosite.geo.area import load_area_of
 from ngosite.geo.cache import GeocodeCache
@@ -53,10 +54,14 @@ def load_registry(root: Path, *, today: date | None = None,
     fairs = load_fairs(root, entries, gazetteer, locator, today, problems)
     problems.extend(locator.problems)
     documents = load_documents(root, {e.slug: e.org.name for e in entries}, today, problems)
+    # Last: events name NGOs, documents and their versions, and the fair joins their feeds.
+    reported = len(locator.problems)
+    events = load_events(root, entries, documents, fairs, gazetteer, locator, today, problems)
+    problems.extend(locator.problems[reported:])
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
                     unplaced=MappingProxyType({e.slug: locator.unplaced[e.slug] for e in entries
                                                if e.slug in locator.unplaced}),
                     geocoding_requests=online.requests if online else 0, fairs=fairs,
-                    documents=documents)
+                    documents=documents, events=events)

@@ -25,6 +25,16 @@ from ngosite.core.history import last_changed
 from ngosite.core.problems import DataError, format_text
 from ngosite.core.today import BadBuildDate
 from ngosite.documents.pages import documents_assets, documents_pages
+from ngosite.events.blocks import (
+    HOME_MARKER,
+    HOME_PAGE,
+    consultation_meetings,
+    events_section,
+    home_block,
+)
+from ngosite.events.calendar import calendar_files
+from ngosite.events.pages import events_pages
+from ngosite.events.place import material_assets
 from ngosite.fair.calendar import fair_calendars
 from ngosite.fair.pages import fair_pages, fair_section
 from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environment
@@ -107,11 +117,12 @@ class PageBlock:
 
 def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
     """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section, form_link, map_link_section, organisation_jsonld]
+    return [fair_section, events_section, form_link, map_link_section, organisation_jsonld]
 
 
 def page_blocks() -> list[PageBlock]:
-    return [PageBlock(FORM_PAGE, FORM_MARKER, form_page_block)]
+    return [PageBlock(FORM_PAGE, FORM_MARKER, form_page_block),
+            PageBlock(HOME_PAGE, HOME_MARKER, home_block)]
 
 
 def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown: str) -> str:
@@ -170,9 +181,11 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
     if with_open_data:
         pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
-    pages.extend(documents_pages(registry))
-    # Last: the fair links to other pages (the map) only when they exist.
-    pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
+    pages.extend(documents_pages(registry, [consultation_meetings]))
+    # Last: the fair and the events link to other pages (the map) only when they exist.
+    existing = {p.src_uri for p in pages}
+    pages.extend(fair_pages(registry, existing))
+    pages.extend(events_pages(registry, existing))
     return pages
 
 
@@ -185,4 +198,6 @@ def generated_assets(registry: Registry,
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
+    assets.extend(GeneratedAsset(path, content) for path, content in calendar_files(registry))
+    assets.extend(GeneratedAsset(path, content) for path, content in material_assets(registry))
     return assets

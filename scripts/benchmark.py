@@ -45,6 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ngosite.events.synthetic import write_synthetic_events  # noqa: E402
 from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -220,6 +221,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ngosite-bench-", dir=args.workdir) as tmp:
         for n in args.sizes:
             ours = write_synthetic_project(ROOT, Path(tmp) / f"ours-{n}", n, spread_points=True)
+            # The calendar too: one event per ten NGOs (at least the sample's five).
+            write_synthetic_events(ours, max(5, n // 10), n)
             plain = plain_project(ours, Path(tmp) / f"plain-{n}")
             row = {"n": n, **median_builds(ours, plain, args.runs)}
             row["sizes"] = sizes(ours / "site")

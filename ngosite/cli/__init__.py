@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from ngosite.cli import documents as documents_command
+from ngosite.cli import events as events_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
 from ngosite.cli import krs as krs_command
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
+    events_command.add_parser(sub)
     issue_command.add_parsers(sub)
     krs_command.add_parser(sub)
     return parser
@@ -90,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                                        retry_missing=args.retry_missing, verbose=args.verbose)
         if args.command == "documents":
             return documents_command.run(args.root, args)
+        if args.command == "events":
+            return events_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
         if args.command == krs_command.COMMAND:

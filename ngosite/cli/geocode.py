@@ -54,8 +54,9 @@ def run(root: Path, *, online: bool, retry_missing: bool, today: date | None = N
         for key in [k for k, point in cache.entries.items() if not point.found]:
             del cache.entries[key]
     points = {loc.name: loc.point for loc in registry.gazetteer.localities}
-    # The fair's venue is placed like an NGO's address.
+    # The fair's and the events' venues are placed like an NGO's address.
     places = [e.placeable() for e in registry.entries] + [f.placeable() for f in registry.fairs]
+    places += [p for e in registry.events if (p := e.placeable()) is not None]
     todo = pending(places, cache, points)
     if not todo:
         print("Pamięć geokodowania jest aktualna: wszystkie adresy mają położenie.")

@@ -93,7 +93,10 @@ def _message(doc: SourceDocument, model: type[BaseModel], path: KeyPath,
     if kind in ("bool_type", "bool_parsing"):
         typed = f"wpisano „{scalar.raw}”; " if scalar is not None else ""
         return f"{typed}to pole przyjmuje tylko true (tak) albo false (nie), bez cudzysłowu"
-    if kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        typed = f"wpisano „{scalar.raw}”; " if scalar is not None else ""
+        return f"{typed}wpisz liczbę całkowitą, bez cudzysłowu, np. 20"
+    if kind in ("float_type", "float_parsing"):
         typed = f"wpisano „{scalar.raw}”; " if scalar is not None else ""
         return (f"{typed}wpisz liczbę z kropką dziesiętną, bez cudzysłowu: szerokość np. "
                 "53.9431, długość np. 21.8825")

@@ -7,7 +7,10 @@ and where its consultation stands on the build date. Changes and reports have th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from ngosite.core.polish_dates import polish_date
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
@@ -51,13 +54,22 @@ class ChecklistItem:
     href: str | None
 
 
-def documents_pages(registry: Registry) -> list[GeneratedPage]:
+# Other features (the events' consultation meetings) add a block to a version's page: a
+# provider takes the registry, the document, the version and the path from the page to the
+# site's root, and returns safe HTML or "". site.py hands them over; this room imports none.
+VersionSection = Callable[[Registry, Document, LoadedVersion, str], Markup | str]
+
+
+def documents_pages(registry: Registry,
+                    version_sections: Sequence[VersionSection] = ()) -> list[GeneratedPage]:
     if not registry.documents:
         return []
     pages = [_index_page(registry)]
     for document in registry.documents:
-        pages.append(_version_page(registry, document, document.latest, latest_page=True))
-        pages.extend(_version_page(registry, document, version, latest_page=False)
+        pages.append(_version_page(registry, document, document.latest, latest_page=True,
+                                   sections=version_sections))
+        pages.extend(_version_page(registry, document, version, latest_page=False,
+                                   sections=version_sections)
                      for version in document.versions)
         pages.extend(changes_pages(registry, document))
         pages.extend(report_pages(registry, document))
@@ -103,8 +115,9 @@ def _index_page(registry: Registry) -> GeneratedPage:
 
 
 def _version_page(registry: Registry, document: Document, version: LoadedVersion, *,
-                  latest_page: bool) -> GeneratedPage:
+                  latest_page: bool, sections: Sequence[VersionSection] = ()) -> GeneratedPage:
     here = document_dir(document) if latest_page else version_dir(document, version.number)
+    up = "../" * here.count("/")
     newer = document.latest if version is not document.latest else None
     state = version.state
     body = environment().get_template("document_version.html").render(
@@ -136,6 +149,8 @@ def _version_page(registry: Registry, document: Document, version: LoadedVersion
         checklist=_checklist(document, version, here),
         parts=part_views(version.text),
         any_part_titles=bool(version.text.parts),
+        extra_sections=[Markup(html) for provide in sections
+                        if (html := provide(registry, document, version, up))],
     )
     title = document.meta.title if latest_page else version_title(document, version)
     src = f"{here}index.md"

@@ -52,16 +52,7 @@ def edition_calendar(registry: object, edition: FairEdition, *, current: bool = 
     calendar.add("x-wr-timezone", "Europe/Warsaw")
     stamp = datetime.combine(edition.today, time(0), UTC)
     place = f"{fair.venue.name}, {fair.venue.address_line()}"
-    page = page_url(settings.site_url, edition, current=current)
-
-    whole = _event(f"{edition.slug}@{domain}", fair.name, edition, fair.hours.start,
-                   fair.hours.end, place, stamp)
-    whole.add("description", "\n\n".join(p for p in (fair.description, page and
-                                                      f"Program: {page}") if p))
-    if page:
-        whole.add("url", page)
-    _add_geo(whole, edition)
-    calendar.add_component(whole)
+    calendar.add_component(fair_day_event(registry, edition, current=current))
 
     stages = edition.stage_names()
     used: set[str] = set()
@@ -76,6 +67,27 @@ def edition_calendar(registry: object, edition: FairEdition, *, current: bool = 
     year = fair.date.year
     calendar.add_missing_timezones(first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1))
     return calendar.to_ical()
+
+
+def fair_day_uid(registry: object, edition: FairEdition) -> str:
+    return f"{edition.slug}@teryt-{registry.settings.teryt}.ngosite"  # type: ignore[attr-defined]
+
+
+def fair_day_event(registry: object, edition: FairEdition, *, current: bool = True) -> Event:
+    """The whole day as one entry: in this file and in the site's calendar of events, which
+    shows the fair from its own data under the same UID."""
+    fair = edition.fair
+    settings = registry.settings  # type: ignore[attr-defined]
+    stamp = datetime.combine(edition.today, time(0), UTC)
+    page = page_url(settings.site_url, edition, current=current)
+    whole = _event(fair_day_uid(registry, edition), fair.name, edition, fair.hours.start,
+                   fair.hours.end, f"{fair.venue.name}, {fair.venue.address_line()}", stamp)
+    whole.add("description", "\n\n".join(p for p in (fair.description, page and
+                                                      f"Program: {page}") if p))
+    if page:
+        whole.add("url", page)
+    _add_geo(whole, edition)
+    return whole
 
 
 def _event(uid: str, summary: str, edition: FairEdition, start: time, end: time,

@@ -34,6 +34,7 @@ from .rules import check_entry, check_locality, check_slug, check_unique_identif
 
 if TYPE_CHECKING:  # the features that ride along; the registry does not import them
     from ngosite.documents.document import Document
+    from ngosite.events.event import Events
     from ngosite.fair.model import FairEdition
 
 NGO_SUFFIXES = (".yml", ".yaml")
@@ -73,6 +74,7 @@ class Registry:
     geocoding_requests: int = 0
     fairs: tuple[FairEdition, ...] = ()  # editions of the NGO fair, oldest first
     documents: tuple[Document, ...] = ()  # consulted documents with their versions
+    events: Events | tuple[()] = ()  # trainings, meetings…: wydarzenia/<rok>/*.yml
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -86,6 +86,7 @@ def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 
         elif src.exists():
             shutil.copy2(src, target / part)
     (target / "documents").mkdir(exist_ok=True)  # watched by mkdocs.yml, empty here
+    (target / "wydarzenia").mkdir(exist_ok=True)  # watched too; scripts may add events
     ngos = target / "ngos"
     if ngos.exists():
         shutil.rmtree(ngos)

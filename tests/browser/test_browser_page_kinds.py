@@ -21,7 +21,7 @@ from support.map_browser import serve_blank_tiles
 
 pytestmark = pytest.mark.browser
 
-KEYBOARD_PAGES = ["organizacje/", "mapa/", "targi/", "dodaj-organizacje/"]
+KEYBOARD_PAGES = ["organizacje/", "mapa/", "targi/", "dodaj-organizacje/", "wydarzenia/"]
 
 
 def page_kinds(site: Path) -> dict[str, str]:

@@ -39,6 +39,7 @@ DELIBERATE_ERRORS: dict[tuple[str, str], str] = {}
 # Links whose fragment is read by a script rather than pointing at an element.
 SCRIPT_FRAGMENTS = {
     r"/mapa/?#[a-z0-9-]+$": "the map script opens the pin of the NGO named in the fragment",
+    r"/mapa/?#punkt=[0-9.]+,[0-9.]+$": "the map script marks an event's venue at this point",
 }
 
 

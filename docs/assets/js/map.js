@@ -7,7 +7,8 @@
  * plugins, before folium's script, which calls NgoMap.start().
  *
  * Deep links: `mapa.html#<slug>` (or the hash of the page embedding the map, when it is on the
- * same site) centres the map on that NGO and opens its popup.
+ * same site) centres the map on that NGO and opens its popup; `#punkt=<lat>,<lon>` centres it
+ * on an event's venue and marks the point.
  */
 (function () {
   "use strict";
@@ -241,7 +242,23 @@
     var loaded = false;
     var pending = "";
 
+    var placeMark = null;
+
+    // `#punkt=53.94250,21.88360`: an event's venue (its page links here), shown as a ring.
+    function showPoint(hash) {
+      var match = /^punkt=(-?[0-9]+(?:\.[0-9]+)?),(-?[0-9]+(?:\.[0-9]+)?)$/.exec(hash);
+      if (!match) return false;
+      var point = L.latLng(parseFloat(match[1]), parseFloat(match[2]));
+      if (placeMark) map.removeLayer(placeMark);
+      placeMark = L.circleMarker(point, { radius: 12, weight: 4, color: "#b71c1c",
+                                          fillOpacity: 0.15 }).addTo(map);
+      placeMark.bindTooltip(element("span", null, "Miejsce wydarzenia"), { permanent: true });
+      map.setView(point, Math.max(map.getZoom(), 16), { animate: false });
+      return true;
+    }
+
     function show(slug) {
+      if (showPoint(slug)) return;
       var marker = markers.bySlug.get(slug);
       if (!marker) return;
       if (!loaded) {

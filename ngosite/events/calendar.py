@@ -1,0 +1,147 @@
+"""The events as iCalendar: one file per event and the feeds people subscribe to.
+
+Feeds: ``/wydarzenia/wydarzenia.ics`` (everything) and one per kind (``szkolenia.ics``…), each
+published even while empty, so a subscription made today gets tomorrow's events. Every feed
+keeps past and cancelled events: a cancelled event is sent as STATUS:CANCELLED (and "ODWOŁANE"
+in its title, for applications that ignore the status) instead of vanishing, which would leave
+it in subscribers' calendars. The fair's day comes from the fair's own data, under the UID of
+its own calendar file.
+
+UIDs come from the event's address (year and file name), never from its position or the build;
+SEQUENCE from the committed record (``sequence.py``). Times carry ``TZID=Europe/Warsaw`` with
+the zone's VTIMEZONE. The page's address is in DESCRIPTION as well as URL: calendar
+applications tend to ignore URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, time
+from typing import TYPE_CHECKING
+
+from ngosite.core.calendar_file import finish, new_calendar
+from ngosite.core.markdown_text import plain_text
+from ngosite.fair.calendar import fair_day_event
+from ngosite.fair.model import FairEdition, current_edition
+from ngosite.organisations.registry import Registry
+
+from .event import EVENTS_DIR, LoadedEvent, as_events
+from .model import KINDS
+from .texts import place_text, registration_text, when_text
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+REFRESH_HOURS = 12
+STATUS = {"planowane": "CONFIRMED", "odwolane": "CANCELLED", "przelozone": "TENTATIVE"}
+TITLE_PREFIX = {"planowane": "", "odwolane": "ODWOŁANE: ", "przelozone": "PRZEŁOŻONE: "}
+
+
+def feed_file(kind: str | None) -> str:
+    """The path of a feed in the site: all events, or one kind's."""
+    return f"{EVENTS_DIR}/{KINDS[kind].path if kind else EVENTS_DIR}.ics"
+
+
+def domain(registry: Registry) -> str:
+    return f"teryt-{registry.settings.teryt}.ngosite"
+
+
+def page_address(registry: Registry, loaded: LoadedEvent) -> str | None:
+    site = registry.settings.site_url
+    return f"{site.rstrip('/')}/{loaded.page_dir}" if site else None
+
+
+def calendar_files(registry: Registry) -> list[tuple[str, bytes]]:
+    """(path, content) of every event's own file and of every feed."""
+    events = as_events(registry.events)
+    if not events and not registry.fairs:
+        return []
+    entries = {e.key: event_entry(registry, e) for e in events}
+    fairs = [(f, _fair_entry(registry, f)) for f in registry.fairs
+             if f.year in events.fair_sequences]
+    files = [(e.ics_file, _calendar(registry, e.event.title, [entries[e.key]], [e]))
+             for e in events]
+    everything = [*entries.values(), *(entry for _, entry in fairs)]
+    files.append((feed_file(None), _calendar(registry, _feed_name(registry, None), everything,
+                                             events, refresh=True)))
+    for kind in KINDS:
+        chosen = [e for e in events if e.event.kind == kind]
+        extra = [entry for _, entry in fairs] if kind == "targi" else []
+        files.append((feed_file(kind), _calendar(
+            registry, _feed_name(registry, kind), [entries[e.key] for e in chosen] + extra,
+            chosen, refresh=True)))
+    return files
+
+
+def _feed_name(registry: Registry, kind: str | None) -> str:
+    what = KINDS[kind].plural if kind else "Wydarzenia"
+    return f"{what} – {registry.settings.name}"
+
+
+def _calendar(registry: Registry, name: str, components: list[Event],
+              events: Iterable[LoadedEvent], *, refresh: bool = False) -> bytes:
+    calendar = new_calendar(f"-//{registry.settings.name}//Wydarzenia//PL", name,
+                            refresh_hours=REFRESH_HOURS if refresh else None)
+    for component in components:
+        calendar.add_component(component)
+    years = [e.start.year for e in events] + [f.year for f in registry.fairs] \
+        + [as_events(registry.events).today.year]
+    return finish(calendar, min(years), max(years) + 1)
+
+
+def event_entry(registry: Registry, loaded: LoadedEvent) -> Event:
+    """The VEVENT of one event, the same in its own file and in every feed."""
+    from icalendar import Event
+
+    event, entry = loaded.event, Event()
+    entry.add("uid", loaded.uid(domain(registry)))
+    entry.add("sequence", loaded.sequence)
+    entry.add("dtstamp", datetime.combine(as_events(registry.events).today, time(0), UTC))
+    entry.add("summary", TITLE_PREFIX[event.status] + event.title)
+    entry.add("status", STATUS[event.status])
+    entry.add("dtstart", loaded.start)
+    entry.add("dtend", loaded.end)
+    entry.add("location", place_text(loaded))
+    entry.add("categories", [loaded.kind.label])
+    entry.add("description", _description(registry, loaded))
+    page = page_address(registry, loaded)
+    if page:
+        entry.add("url", page)
+    location = loaded.exact_point
+    if location is not None:
+        entry.add("geo", (location.lat, location.lon))
+    return entry
+
+
+def _description(registry: Registry, loaded: LoadedEvent) -> str:
+    event = loaded.event
+    parts = [f"{loaded.kind.label}, {when_text(loaded)}."]
+    if event.status_note:
+        parts.append(f"{'Odwołane' if loaded.cancelled else 'Przełożone'}: {event.status_note}")
+    if event.audience:
+        parts.append(f"Dla kogo: {event.audience}")
+    if event.description:
+        parts.append(plain_text(event.description))
+    if event.online is not None:
+        online = [f"Online{f' ({event.online.platform})' if event.online.platform else ''}"]
+        online += [text for text in (event.online.url, event.online.note) if text]
+        parts.append(": ".join(online[:1]) + (" – " + " ".join(online[1:]) if online[1:]
+                                               else ""))
+    if event.registration is not None:
+        parts.append(f"Zapisy: {registration_text(event.registration)}")
+    page = page_address(registry, loaded)
+    # Without the site's address (adres_serwisu) only the path can be given.
+    parts.append(f"Szczegóły: {page or '/' + loaded.page_dir}")
+    return "\n\n".join(parts)
+
+
+def _fair_entry(registry: Registry, edition: FairEdition) -> Event:
+    current = edition is current_edition(registry.fairs)
+    entry = fair_day_event(registry, edition, current=current)
+    entry.add("sequence", as_events(registry.events).fair_sequences.get(edition.year, 0))
+    entry.add("status", "CONFIRMED")
+    entry.add("categories", [KINDS["targi"].label])
+    return entry
+
+
+__all__ = ["calendar_files", "event_entry", "feed_file"]
