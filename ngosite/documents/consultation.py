@@ -8,7 +8,7 @@ from datetime import date
 
 from ngosite.core.polish_dates import polish_date
 
-from .model import PRIVATE_PERSON, RESPONSES, Consultation
+from .model import OTHER_ENTITY, PRIVATE_PERSON, RESPONSES, Consultation
 
 PLANNED, OPEN, CLOSED, REPORTED = "planowane", "trwaja", "zakonczone", "raport"
 
@@ -52,18 +52,22 @@ class ReportStatistics:
     from_organisations: int
     from_private_persons: int
     senders: int
+    from_other_entities: int = 0
 
 
 def statistics(consultation: Consultation) -> ReportStatistics:
     comments = consultation.comments
     counts = Counter(c.response for c in comments)
-    organisations = [c.sender for c in comments if c.sender != PRIVATE_PERSON]
+    organisations = [c.sender for c in comments if c.sender not in (PRIVATE_PERSON, OTHER_ENTITY)]
+    others = [c.entity for c in comments if c.sender == OTHER_ENTITY]
+    persons = sum(c.sender == PRIVATE_PERSON for c in comments)
     # Private persons are not told apart (no names are kept), so each comment counts once.
-    senders = len(set(organisations)) + sum(c.sender == PRIVATE_PERSON for c in comments)
+    senders = len(set(organisations)) + len(set(others)) + persons
     return ReportStatistics(
         comments=len(comments),
         by_response=tuple((key, label, counts.get(key, 0)) for key, label in RESPONSES.items()),
         from_organisations=len(organisations),
-        from_private_persons=len(comments) - len(organisations),
+        from_private_persons=persons,
         senders=senders,
+        from_other_entities=len(others),
     )

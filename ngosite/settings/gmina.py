@@ -15,6 +15,7 @@ from ngosite.core.problems import DataError, Problem
 from ngosite.core.validate import read_model
 
 from .accessibility import AccessibilityStatementSettings
+from .consultations import ConsultationSettings
 from .map import MapSettings
 from .open_data import OpenDataSettings
 
@@ -92,6 +93,9 @@ class Settings(Strict):
         description="Treść deklaracji dostępności serwisu")
     open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
                                         description="Licencja danych otwartych")
+    consultations: ConsultationSettings = Field(
+        default_factory=ConsultationSettings, alias="konsultacje",
+        description="Konsultacje: adres na uwagi, klauzula RODO, co liczy się jako złożenie uwagi")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""
