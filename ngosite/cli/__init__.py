@@ -14,6 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from ngosite.cli import consultation as consultation_command
 from ngosite.cli import documents as documents_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
+    consultation_command.add_parser(sub)
     issue_command.add_parsers(sub)
     return parser
 
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                                        retry_missing=args.retry_missing)
         if args.command == "documents":
             return documents_command.run(args.root, args)
+        if args.command == "consultation":
+            return consultation_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
         return _schema(args.output)
@@ -95,10 +99,11 @@ def main(argv: list[str] | None = None) -> int:
               "dokończyć.", file=sys.stderr)
         return 130
     except Exception:
-        if os.environ.get("NGOSITE_DEBUG"):
+        if os.environ.get("NGOSITE_DEBUG") or getattr(args, "verbose", False):
             traceback.print_exc()
         print("Nieoczekiwany błąd programu (to nie jest błąd w Twoich danych). Zgłoś go "
-              "administratorom serwisu; szczegóły pokaże uruchomienie z NGOSITE_DEBUG=1.",
+              "administratorom serwisu; szczegóły pokaże uruchomienie z NGOSITE_DEBUG=1 "
+              "(albo z --verbose).",
               file=sys.stderr)
         return 2
 

@@ -244,21 +244,26 @@ def _check_comment(doc: SourceDocument, at: KeyPath, comment: Comment, document:
 
 def _section(doc: SourceDocument, at: KeyPath, value: str, text: VersionText, number: int,
              problems: list[Problem]) -> str | None:
+    message = section_problem(value, text, number)
+    if message is not None:
+        problems.append(problem_at(doc, at, message))
+        return None
+    return canonical_label(value)
+
+
+def section_problem(value: str, text: VersionText, number: int) -> str | None:
+    """Why ``value`` names no part of version ``number`` (with what exists nearby), or None.
+    The consultation import checks a comment's part with it too."""
     label = canonical_label(value)
     if label is None:
-        problems.append(problem_at(
-            doc, at,
-            f"nie rozpoznano części dokumentu „{value}”; wpisz ją tak jak w tekście, np. "
-            f"„§ 5 ust. 2 pkt 3”, albo „{PREAMBLE}”, albo „cały dokument”"))
-        return None
+        return (f"nie rozpoznano części dokumentu „{value}”; wpisz ją tak jak w tekście, np. "
+                f"„§ 5 ust. 2 pkt 3”, albo „{PREAMBLE}”, albo „cały dokument”")
     if label == WHOLE_DOCUMENT:
-        return label
+        return None
     labels = text.by_label()
     if label in labels:
-        return label
-    problems.append(problem_at(doc, at,
-                               f"w wersji {number} nie ma {label}; {_nearby(label, labels)}"))
-    return None
+        return None
+    return f"w wersji {number} nie ma {label}; {_nearby(label, labels)}"
 
 
 def _nearby(label: str, labels: Mapping[str, object]) -> str:
