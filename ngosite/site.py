@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ngosite.consultations.calendar import consultation_calendar
+from ngosite.consultations.form import version_addons
+from ngosite.consultations.model import schema_json as submission_schema_json
+from ngosite.consultations.pages import HOME_MARKER, HOME_PAGE, home_block, hub_page
 from ngosite.contributing.form import (
     FORM_MARKER,
     FORM_PAGE,
@@ -111,7 +115,8 @@ def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
 
 
 def page_blocks() -> list[PageBlock]:
-    return [PageBlock(FORM_PAGE, FORM_MARKER, form_page_block)]
+    return [PageBlock(FORM_PAGE, FORM_MARKER, form_page_block),
+            PageBlock(HOME_PAGE, HOME_MARKER, home_block)]
 
 
 def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown: str) -> str:
@@ -170,7 +175,8 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
     if with_open_data:
         pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
-    pages.extend(documents_pages(registry))
+    pages.extend(documents_pages(registry, version_addons(registry)))
+    pages.append(hub_page(registry))
     # Last: the fair links to other pages (the map) only when they exist.
     pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     return pages
@@ -185,4 +191,7 @@ def generated_assets(registry: Registry,
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
+    assets.append(GeneratedAsset(*consultation_calendar(registry)))
+    assets.append(GeneratedAsset("konsultacje/uwaga-konsultacyjna.schema.json",
+                                 submission_schema_json()))
     return assets

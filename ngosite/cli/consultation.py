@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ngosite.consultations.importing import prepare_import, write_atomically
+from ngosite.consultations.issue_form import TEMPLATE_FILE, issue_template_yaml
 from ngosite.consultations.rules import ImportOptions
 from ngosite.core.problems import format_text
 from ngosite.core.today import build_date
@@ -42,9 +43,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                               "identyfikatorze (poprawka uwagi)")
     command.add_argument("--verbose", action="store_true",
                          help="przy nieoczekiwanym błędzie pokaż jego szczegóły")
+    template = actions.add_parser(
+        "issue-template", help="wypisz formularz zgłoszenia uwagi na GitHubie")
+    template.add_argument("--output", type=Path,
+                          help=f"zapisz do pliku (zwykle {TEMPLATE_FILE}) zamiast na ekran")
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
+    if args.consultation_command == "issue-template":
+        return _issue_template(args.output)
     received = _date(args.received) if args.received else None
     if args.received and received is None:
         print(f"Data „{args.received}” w --received nie jest datą; wpisz ją jako RRRR-MM-DD, "
@@ -85,6 +92,16 @@ def run(root: Path, args: argparse.Namespace) -> int:
     print(f"\nDopisano uwagę {submission.identifier} do {target.document.file} (wersja "
           f"{target.version.number}). Uzupełnijcie stanowisko i uzasadnienie przed publikacją "
           "raportu; sprawdźcie zmianę (git diff) i zatwierdźcie plik.", file=sys.stderr)
+    return 0
+
+
+def _issue_template(output: Path | None) -> int:
+    text = issue_template_yaml()
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
     return 0
 
 

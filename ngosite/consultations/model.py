@@ -42,7 +42,7 @@ PROPOSAL_LIMIT = _limit("proposal")
 ENTITY_LIMIT = _limit("entity")
 NAME_LIMIT = 200
 CONTACT_LIMIT = 200
-QUOTE_LIMIT = 400  # the quoted wording: enough to recognise the passage, short for e-mail
+QUOTE_LIMIT = 160  # the quoted wording: enough to recognise the passage, short for e-mail
 
 
 class Submission(Strict):

@@ -92,7 +92,6 @@ def message_text(values: Mapping[str, object], title: str, *, public: bool = Fal
     preface = [
         f"Uwaga do konsultacji: {title}, wersja {values.get('wersja')}, "
         f"{values.get('dotyczy')}.",
-        f"Identyfikator uwagi: {values.get('identyfikator')}",
         "",
         "Urząd przenosi uwagę do raportu z konsultacji z bloku poniżej; prosimy nie zmieniać "
         "tekstu między liniami ===.",

@@ -34,8 +34,7 @@ def consultation_state(consultation: Consultation, today: date) -> ConsultationS
     if today < consultation.start:
         return ConsultationState(PLANNED, f"Konsultacje zaplanowane od {start} do {end}.")
     if today <= consultation.end:
-        days = (consultation.end - today).days
-        left = "ostatni dzień" if days == 0 else f"zostało dni: {days + 1}"
+        left = days_left_text((consultation.end - today).days + 1)
         return ConsultationState(OPEN, f"Konsultacje trwają do {end} ({left}).")
     published = consultation.report_published
     if published is not None and published <= today:
@@ -43,6 +42,15 @@ def consultation_state(consultation: Consultation, today: date) -> ConsultationS
             REPORTED, f"Konsultacje zakończone {end}; raport opublikowano "
                       f"{polish_date(published)}.")
     return ConsultationState(CLOSED, f"Konsultacje zakończone {end}; raport w przygotowaniu.")
+
+
+def days_left_text(days: int) -> str:
+    """Days left, today included: 1 → „ostatni dzień”, 3 → „zostały 3 dni”, 5 → „zostało 5
+    dni” (the comment form's script says it the same way when it corrects the date)."""
+    if days <= 1:
+        return "ostatni dzień"
+    verb = "zostały" if days % 10 in (2, 3, 4) and days % 100 not in (12, 13, 14) else "zostało"
+    return f"{verb} {days} dni"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,11 @@ and where its consultation stands on the build date. Changes and reports have th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
+
+from markupsafe import Markup
 
 from ngosite.core.polish_dates import polish_date
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
@@ -51,13 +55,31 @@ class ChecklistItem:
     href: str | None
 
 
-def documents_pages(registry: Registry) -> list[GeneratedPage]:
+class VersionAddon(Protocol):
+    """What another feature shows on a version's page (the consultation's comment form): a
+    block in place of "Jak zgłosić uwagi", a block after the text, and where each §'s
+    "Zgłoś uwagę do tego fragmentu" link leads (None: no such links). ``ngosite.site`` hands it
+    over: this room imports no feature above it."""
+
+    intro: Markup
+    form: Markup
+    comment_href: str | None
+
+
+# (document, version, the page's folder) → the addon of that version, or None.
+VersionAddons = Callable[[Document, LoadedVersion, str], VersionAddon | None]
+
+
+def documents_pages(registry: Registry,
+                    addons: VersionAddons | None = None) -> list[GeneratedPage]:
     if not registry.documents:
         return []
     pages = [_index_page(registry)]
     for document in registry.documents:
-        pages.append(_version_page(registry, document, document.latest, latest_page=True))
-        pages.extend(_version_page(registry, document, version, latest_page=False)
+        pages.append(_version_page(registry, document, document.latest, latest_page=True,
+                                   addons=addons))
+        pages.extend(_version_page(registry, document, version, latest_page=False,
+                                   addons=addons)
                      for version in document.versions)
         pages.extend(changes_pages(registry, document))
         pages.extend(report_pages(registry, document))
@@ -103,7 +125,7 @@ def _index_page(registry: Registry) -> GeneratedPage:
 
 
 def _version_page(registry: Registry, document: Document, version: LoadedVersion, *,
-                  latest_page: bool) -> GeneratedPage:
+                  latest_page: bool, addons: VersionAddons | None = None) -> GeneratedPage:
     here = document_dir(document) if latest_page else version_dir(document, version.number)
     newer = document.latest if version is not document.latest else None
     state = version.state
@@ -136,6 +158,7 @@ def _version_page(registry: Registry, document: Document, version: LoadedVersion
         checklist=_checklist(document, version, here),
         parts=part_views(version.text),
         any_part_titles=bool(version.text.parts),
+        addon=addons(document, version, here) if addons else None,
     )
     title = document.meta.title if latest_page else version_title(document, version)
     src = f"{here}index.md"

@@ -30,6 +30,9 @@ _NGO_WORDS = ("stowarzyszenie", "fundacja", "koło", "kolo", "klub", "osp", "str
               "towarzystwo", "związek", "zwiazek", "kgw", "uks", "gks", "rada", "zespół")
 _PERSON = re.compile(r"([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|"
                      r"[A-ZĄĆĘŁŃÓŚŹŻ]\.)")
+# The comment form repeats the person check in the browser with these two.
+PERSON_WORD = _PERSON.pattern
+ORGANISATION_WORDS = _NGO_WORDS
 
 
 def check_document(doc: SourceDocument, document: Document, ngo_names: Mapping[str, str],
