@@ -8,6 +8,7 @@ stays, with the date it was computed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ngosite.core.polish_dates import polish_date
@@ -114,7 +115,8 @@ def _view(registry: Registry, item: Item, here: str, meetings: MeetingsFor, *,
         following_href=_link(here, version_dir(document, following.number))
         if following and item.group == "zakonczone" else None,
         following_number=following.number if following else None,
-        meetings=tuple(meetings(document, version)),
+        meetings=tuple(dataclasses.replace(m, href=_link(here, m.href)) if m.href else m
+                       for m in meetings(document, version)),
         sample=document.meta.sample,
         hidden=hidden,
     )

@@ -180,3 +180,52 @@ def test_the_site_is_rebuilt_every_day():
     # YAML 1.1 reads the key "on" as True.
     triggers = workflow.get("on", workflow.get(True))
     assert [entry["cron"] for entry in triggers["schedule"]] == ["17 3 * * *"]
+
+
+HOSTILE = '</script><script>window.__xss=1</script> "cudzysłów" & <b>pogrubienie</b>'
+
+
+def test_text_from_the_documents_is_escaped_in_every_output(tmp_path: Path, monkeypatch):
+    root = consultation_project(tmp_path / "p")
+    programme = root / "documents" / "program-wspolpracy" / "dokument.yml"
+    text = programme.read_text(encoding="utf-8")
+    title = "tytul: Wieloletni Program Współpracy Gminy Miłki z organizacjami pozarządowymi " \
+            "na lata 2027–2030"
+    assert title in text
+    text = text.replace(title, f"tytul: '{HOSTILE}'").replace(
+        "        Uwagi zgłasza się formularzem", f"        {HOSTILE} Uwagi zgłasza się formularzem")
+    programme.write_text(text, encoding="utf-8")
+    registry = _load(root, OPEN_DAY)
+    monkeypatch.setenv("NGOSITE_TODAY", OPEN_DAY.isoformat())
+    pages = {p.src_uri: p.html or "" for p in documents_pages(registry,
+                                                              version_addons(registry))}
+    outputs = {"version": pages[VERSION_3], "hub": hub_page(registry).html or "",
+               "home": home_block(registry, "")}
+    for name, html in outputs.items():
+        assert "<script>window.__xss" not in html, name
+        assert "<b>pogrubienie" not in html, name
+    data = re.search(r'<script type="application/json" id="kons-dane">(.*?)</script>',
+                     outputs["version"], re.S)[1]
+    assert "<" not in data and "\\u003c/script\\u003e" in data
+    ics = consultation_calendar(registry)[1].decode("utf-8")
+    assert "\\, \\\"" not in ics and "cudzysłów" in ics.replace("\r\n ", "")
+
+
+def test_the_hub_lists_the_meetings_it_is_given(registry: Registry, monkeypatch):
+    from ngosite.consultations.listing import Meeting
+
+    monkeypatch.setenv("NGOSITE_TODAY", OPEN_DAY.isoformat())
+
+    def meetings(document, version):
+        if (document.slug, version.number) != ("program-wspolpracy", 3):
+            return ()
+        return (Meeting("Otwarte spotkanie konsultacyjne", "10 grudnia 2026, godz. 17:00",
+                        "2026-12-10T17:00+01:00", "świetlica w Miłkach",
+                        "wydarzenia/spotkanie-program/"),)
+
+    html = hub_page(registry, meetings).html or ""
+    item = _group(html, "trwaja")
+    assert "<dt>Spotkania</dt>" in item
+    assert '<time datetime="2026-12-10T17:00+01:00">10 grudnia 2026, godz. 17:00</time>' in item
+    assert 'href="../wydarzenia/spotkanie-program/"' in item
+    assert "<dt>Spotkania</dt>" not in _group(html, "zakonczone")
