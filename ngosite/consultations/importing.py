@@ -19,14 +19,14 @@ from pathlib import Path
 
 from ngosite.core.problems import Problem, Severity
 from ngosite.core.validate import validate_document
-from ngosite.core.yaml_source import parse_yaml_text, read_yaml
+from ngosite.core.yaml_source import read_yaml
 from ngosite.documents.model import METADATA_FILE, Comment, DocumentMeta
 from ngosite.documents.text import canonical_label
 from ngosite.organisations.registry import Registry
 
 from .model import SENDER_KINDS, Submission
 from .rules import ImportOptions, Target, check_submission
-from .submission_read import read_submission
+from .submission_read import read_submission, yaml_from_text
 from .units import WHOLE_TEXT
 from .yaml_insert import InsertError, Insertion, insert_comment, replace_comment
 
@@ -160,9 +160,9 @@ def _verified(outcome: ImportOutcome, version_index: int, existing: int | None,
     assert outcome.insertion is not None and outcome.target is not None
     name = outcome.target.document.file
     problems: list[Problem] = []
-    old_doc = parse_yaml_text(outcome.old_text, name, [])
+    old_doc = yaml_from_text(outcome.old_text, name, [])
     before = validate_document(old_doc, DocumentMeta, []) if old_doc is not None else None
-    doc = parse_yaml_text(outcome.insertion.text, name, problems)
+    doc = yaml_from_text(outcome.insertion.text, name, problems)
     after = validate_document(doc, DocumentMeta, problems) if doc is not None else None
     if before is not None and after is not None:
         old = before.model_dump(by_alias=True)

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import email.policy
 import re
+import tempfile
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.parser import BytesParser
+from pathlib import Path
 
 from ngosite.core.problems import Problem, Severity
 from ngosite.core.validate import validate_document
-from ngosite.core.yaml_source import SourceDocument, parse_yaml_text
+from ngosite.core.yaml_source import SourceDocument, read_yaml
 
 from .model import END_MARKER, START_MARKER, Submission
 
 GUIDE = "documents/README.md"
+MAX_INPUT_BYTES = 2 * 1024 * 1024  # an e-mail with a comment is a few KB; a .eml with scans is not
 _MARKER = r"^(?P<prefix>(?:>[ ]?)*)[ \t\u00a0]*=+[ \t]*{}[ \t]*=+[ \t\u00a0]*$"
 _START = re.compile(_MARKER.format("UWAGA KONSULTACYJNA"), re.IGNORECASE)
 _END = re.compile(_MARKER.format("KONIEC UWAGI"), re.IGNORECASE)
@@ -43,6 +46,12 @@ class Reading:
 
 def read_submission(raw: bytes, source: str) -> Reading:
     problems: list[Problem] = []
+    if len(raw) > MAX_INPUT_BYTES:
+        problems.append(Problem(
+            source, 1, 1, "",
+            f"tekst ma {len(raw) // 1024} KB, a uwaga z formularza ma kilka KB; zapisz samą "
+            "treść wiadomości (bez załączników) albo pobrany plik uwaga-….txt"))
+        return Reading(None, None, problems)
     text = _decode(raw, source, problems)
     if text is None:
         return Reading(None, None, problems)
@@ -51,12 +60,23 @@ def read_submission(raw: bytes, source: str) -> Reading:
         return Reading(None, None, problems)
     lines, line_map = block
     before = len(problems)
-    doc = parse_yaml_text("\n".join(lines) + "\n", source, problems)
+    doc = yaml_from_text("\n".join(lines) + "\n", source, problems)
     submission = validate_document(doc, Submission, problems) if doc is not None else None
     problems[before:] = [_relocated(p, line_map) for p in problems[before:]]
     if doc is not None:
         _shift_marks(doc, line_map)
     return Reading(submission, doc, problems)
+
+
+def yaml_from_text(text: str, name: str, problems: list[Problem]) -> SourceDocument | None:
+    """YAML text that has no file of its own (a comment's block, a file's new text before it
+    is written), read by the loader of every data file: the same positions, limits and
+    problems, under ``name``. That loader reads files, so the text goes through a temporary
+    one."""
+    with tempfile.TemporaryDirectory(prefix="ngosite-") as folder:
+        path = Path(folder) / "tekst.yml"
+        path.write_text(text, encoding="utf-8")
+        return read_yaml(path, name, problems)
 
 
 def _decode(raw: bytes, source: str, problems: list[Problem]) -> str | None:

@@ -149,14 +149,6 @@ def read_yaml(path: Path, name: str, problems: list[Problem]) -> SourceDocument 
             "plik jest pusty; wpisz dane organizacji (wzór: docs/dodaj-organizacje.md)",
         ))
         return None
-    return parse_yaml_text(text, name, problems, path)
-
-
-def parse_yaml_text(text: str, name: str, problems: list[Problem],
-                    path: Path | None = None) -> SourceDocument | None:
-    """Parse YAML that did not come from a file of its own (the block of a consultation
-    comment pasted from an e-mail), with the same positions and problems as ``read_yaml``."""
-    path = path or Path(name)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         problems.append(Problem(
             name, 1, 1, "",

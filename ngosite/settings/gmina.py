@@ -13,9 +13,9 @@ from pydantic import Field
 from ngosite.core.fields import Email, Phone, Strict, Text, Url
 from ngosite.core.problems import DataError, Problem
 from ngosite.core.validate import read_model
+from ngosite.settings.consultations import ConsultationSettings
 
 from .accessibility import AccessibilityStatementSettings
-from .consultations import ConsultationSettings
 from .map import MapSettings
 from .open_data import OpenDataSettings
 
@@ -91,11 +91,11 @@ class Settings(Strict):
     accessibility: AccessibilityStatementSettings = Field(
         default_factory=AccessibilityStatementSettings, alias="deklaracja_dostepnosci",
         description="Treść deklaracji dostępności serwisu")
-    open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
-                                        description="Licencja danych otwartych")
     consultations: ConsultationSettings = Field(
         default_factory=ConsultationSettings, alias="konsultacje",
         description="Konsultacje: adres na uwagi, klauzula RODO, co liczy się jako złożenie uwagi")
+    open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
+                                        description="Licencja danych otwartych")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from support.consultation_project import PROGRAMME, consultation_project
-from support.golden import corpus_fixtures, golden_path
+from support.golden import golden_path
 
 from ngosite.consultations.importing import prepare_import
 from ngosite.consultations.rules import ImportOptions
@@ -35,7 +35,7 @@ REGENERATE = bool(os.environ.get("NGOSITE_REGEN_GOLDEN"))
 
 
 def _fixtures() -> list[Path]:
-    return corpus_fixtures(CORPUS, (".txt", ".eml"))
+    return sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".eml"))
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def corpus_fixtures(corpus: Path, suffixes: tuple[str, ...] = (".yml",)) -> list[Path]:
-    """Fixture files (``suffixes``: the consultation corpus holds ``.txt`` and ``.eml``) and
-    fixture folders of ``corpus``."""
+def corpus_fixtures(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.iterdir()
-                  if p.suffix in suffixes or (p.is_dir() and not p.name.startswith(".")))
+                  if p.suffix == ".yml" or (p.is_dir() and not p.name.startswith(".")))
 
 
 def fixture_name(fixture: Path) -> str:
