@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ngosite.consultations.settings_rules import consultation_settings_problems
 from ngosite.core.problems import DataError, Problem
 from ngosite.core.today import build_date
 from ngosite.core.validate import read_model
@@ -58,6 +59,7 @@ def load_registry(root: Path, *, today: date | None = None,
     reported = len(locator.problems)
     events = load_events(root, entries, documents, fairs, gazetteer, locator, today, problems)
     problems.extend(locator.problems[reported:])
+    problems.extend(consultation_settings_problems(root, settings, documents))
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ngosite.consultations import pages as consultation_pages
+from ngosite.consultations.calendar import consultation_calendar
+from ngosite.consultations.form import version_addons
+from ngosite.consultations.meetings import meetings_from_events
+from ngosite.consultations.model import schema_json as submission_schema_json
+from ngosite.consultations.pages import hub_page
 from ngosite.contributing.form import (
     FORM_MARKER,
     FORM_PAGE,
@@ -25,13 +31,8 @@ from ngosite.core.history import last_changed
 from ngosite.core.problems import DataError, format_text
 from ngosite.core.today import BadBuildDate
 from ngosite.documents.pages import documents_assets, documents_pages
-from ngosite.events.blocks import (
-    HOME_MARKER,
-    HOME_PAGE,
-    consultation_meetings,
-    events_section,
-    home_block,
-)
+from ngosite.events import blocks as event_blocks
+from ngosite.events.blocks import consultation_meetings, events_section
 from ngosite.events.calendar import calendar_files
 from ngosite.events.pages import events_pages
 from ngosite.events.place import material_assets
@@ -122,7 +123,9 @@ def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
 
 def page_blocks() -> list[PageBlock]:
     return [PageBlock(FORM_PAGE, FORM_MARKER, form_page_block),
-            PageBlock(HOME_PAGE, HOME_MARKER, home_block)]
+            PageBlock(consultation_pages.HOME_PAGE, consultation_pages.HOME_MARKER,
+                      consultation_pages.home_block),
+            PageBlock(event_blocks.HOME_PAGE, event_blocks.HOME_MARKER, event_blocks.home_block)]
 
 
 def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown: str) -> str:
@@ -181,7 +184,8 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
     if with_open_data:
         pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
-    pages.extend(documents_pages(registry, [consultation_meetings]))
+    pages.extend(documents_pages(registry, [consultation_meetings], version_addons(registry)))
+    pages.append(hub_page(registry, meetings_from_events(registry)))
     # Last: the fair and the events link to other pages (the map) only when they exist.
     existing = {p.src_uri for p in pages}
     pages.extend(fair_pages(registry, existing))
@@ -200,4 +204,7 @@ def generated_assets(registry: Registry,
     assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in calendar_files(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in material_assets(registry))
+    assets.append(GeneratedAsset(*consultation_calendar(registry)))
+    assets.append(GeneratedAsset("konsultacje/uwaga-konsultacyjna.schema.json",
+                                 submission_schema_json()))
     return assets

@@ -15,6 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from ngosite.cli import consultation as consultation_command
 from ngosite.cli import documents as documents_command
 from ngosite.cli import events as events_command
 from ngosite.cli import geocode as geocode_command
@@ -52,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
     events_command.add_parser(sub)
+    consultation_command.add_parser(sub)
     issue_command.add_parsers(sub)
     krs_command.add_parser(sub)
     return parser
@@ -94,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return documents_command.run(args.root, args)
         if args.command == "events":
             return events_command.run(args.root, args)
+        if args.command == "consultation":
+            return consultation_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
         if args.command == krs_command.COMMAND:
@@ -113,10 +117,11 @@ def main(argv: list[str] | None = None) -> int:
               "dokończyć.", file=sys.stderr)
         return 130
     except Exception:
-        if os.environ.get("NGOSITE_DEBUG"):
+        if os.environ.get("NGOSITE_DEBUG") or getattr(args, "verbose", False):
             traceback.print_exc()
         print("Nieoczekiwany błąd programu (to nie jest błąd w Twoich danych). Zgłoś go "
-              "administratorom serwisu; szczegóły pokaże uruchomienie z NGOSITE_DEBUG=1.",
+              "administratorom serwisu; szczegóły pokaże uruchomienie z NGOSITE_DEBUG=1 "
+              "(albo z --verbose).",
               file=sys.stderr)
         return 2
 

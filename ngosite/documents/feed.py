@@ -1,4 +1,5 @@
-"""An Atom feed of new document versions and new consultation reports (``/dokumenty/kanal.xml``).
+"""An Atom feed of new document versions, consultations as they open and consultation reports
+(``/dokumenty/kanal.xml``).
 
 Entries are dated by publication (a version's date, a report's date) and only what is published
 on the build date is listed. Links are relative to the feed (Atom resolves them against its own
@@ -12,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from ngosite.core.polish_dates import polish_date
 from ngosite.core.templating import environment
 from ngosite.organisations.registry import Registry
 
@@ -62,6 +64,20 @@ def _entries(registry: Registry, base: str):
                 href=_href(base, path),
                 updated=version.meta.date,
                 summary=note,
+            )
+        for version in document.versions:
+            opened = version.meta.consultation
+            if opened is None:
+                continue
+            path = version_dir(document, version.number)
+            yield FeedEntry(
+                id=_id(registry, f"{path}konsultacje"),
+                title=f"Konsultacje: {document.meta.title} (wersja {version.number}), "
+                      f"{polish_date(opened.start)} – {polish_date(opened.end)}",
+                href=_href(base, path),
+                updated=opened.start,
+                summary=f"Uwagi można zgłaszać od {polish_date(opened.start)} do "
+                        f"{polish_date(opened.end)}. {opened.how}",
             )
         for version in reported_versions(document):
             consultation = version.meta.consultation

@@ -16,6 +16,13 @@ from ngosite.core.fields import IsoDate, Strict, Text, Url
 
 METADATA_FILE = "dokument.yml"
 PRIVATE_PERSON = "osoba fizyczna"
+# A sender that is neither a directory NGO nor a private person (a school, a sołectwo council, a
+# company): its name is published, from the field ``podmiot``.
+OTHER_ENTITY = "inny podmiot"
+# A comment's identifier, made by the comment form in the browser (ngosite.consultations):
+# document code and version, unit, day and time, two random characters (PW1-5.2-0915-1432-K7).
+COMMENT_ID = re.compile(r"[A-Z]{1,8}[0-9]+-(?:C|W|[0-9]+[a-z]*(?:\.[0-9]+[a-z]*)*(?:\.[a-z])?)"
+                        r"-[0-9]{4}-[0-9]{4}-[A-HJ-NP-Z2-9]{2}")
 
 KINDS = {
     "program_wspolpracy": "Program współpracy z organizacjami pozarządowymi",
@@ -79,8 +86,18 @@ def _checksum(value: str) -> str:
     return value
 
 
+def _comment_id(value: str) -> str:
+    value = value.strip()
+    if not COMMENT_ID.fullmatch(value):
+        raise ValueError(
+            f"identyfikator uwagi „{value}” ma zły format; przepisz go dokładnie z uwagi "
+            "(np. PW1-5.2-0915-1432-K7) albo usuń to pole")
+    return value
+
+
 VersionNumber = Annotated[int, BeforeValidator(_version_number)]
 Checksum = Annotated[str, AfterValidator(_checksum)]
+CommentId = Annotated[str, AfterValidator(_comment_id)]
 
 ProgrammeElements = create_model(  # type: ignore[call-overload]
     "ProgrammeElements",
@@ -101,16 +118,27 @@ class Resolution(Strict):
 class Comment(Strict):
     sender: Text = Field(alias="nadawca", max_length=120,
                          description="Adres organizacji z katalogu (nazwa pliku w ngos/, np. "
-                                     "kgw-rydzewo) albo „osoba fizyczna”; nigdy imię i nazwisko")
+                                     "kgw-rydzewo), „osoba fizyczna” albo „inny podmiot”; "
+                                     "nigdy imię i nazwisko")
+    entity: Text | None = Field(None, alias="podmiot", max_length=200,
+                                description="Nazwa nadawcy przy nadawca: inny podmiot (np. "
+                                            "szkoła, rada sołecka); nigdy imię i nazwisko")
     received: IsoDate | None = Field(None, alias="data", description="Data wpływu uwagi")
+    late: bool = Field(False, alias="po_terminie", strict=True,
+                       description="true: uwaga wpłynęła po terminie, a urząd ją rozpatruje")
     section: Text = Field(alias="dotyczy", max_length=60,
                           description="Której części dotyczy: np. „§ 5 ust. 2 pkt 3” albo "
                                       "„cały dokument”")
     text: Text = Field(alias="tresc", max_length=5000, description="Treść uwagi")
-    response: _choice(RESPONSES) = Field(  # type: ignore[valid-type]
-        alias="stanowisko", description="Stanowisko gminy")
-    reasons: Text = Field(alias="uzasadnienie", max_length=5000,
-                          description="Uzasadnienie stanowiska")
+    proposal: Text | None = Field(None, alias="propozycja", max_length=5000,
+                                  description="Proponowane brzmienie zapisu (opcjonalnie)")
+    identifier: CommentId | None = Field(
+        None, alias="identyfikator", description="Identyfikator nadany uwadze przez formularz")
+    # Empty until the office answers; from the report's date on, the rules require both.
+    response: _choice(RESPONSES) | None = Field(  # type: ignore[valid-type]
+        None, alias="stanowisko", description="Stanowisko gminy")
+    reasons: Text | None = Field(None, alias="uzasadnienie", max_length=5000,
+                                 description="Uzasadnienie stanowiska")
     change: Text | None = Field(
         None, alias="zmiana", max_length=60,
         description="Gdzie w następnej wersji wprowadzono zmianę, gdy nie w tej samej "
@@ -122,6 +150,9 @@ class Consultation(Strict):
     end: IsoDate = Field(alias="do", description="Ostatni dzień na zgłaszanie uwag")
     how: Text = Field(alias="sposob", max_length=2000,
                       description="Jak i gdzie składać uwagi (formularz, e-mail, pisemnie)")
+    who: Text | None = Field(None, alias="kto", max_length=500,
+                             description="Kto może zgłaszać uwagi (domyślnie: "
+                                         "konsultacje.kto_moze w data/gmina.yml)")
     announced: Text | None = Field(None, alias="ogloszenie", max_length=1000,
                                    description="Gdzie ogłoszono konsultacje")
     report_published: IsoDate | None = Field(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from markupsafe import Markup
 
@@ -60,16 +61,31 @@ class ChecklistItem:
 VersionSection = Callable[[Registry, Document, LoadedVersion, str], Markup | str]
 
 
-def documents_pages(registry: Registry,
-                    version_sections: Sequence[VersionSection] = ()) -> list[GeneratedPage]:
+class VersionAddon(Protocol):
+    """What another feature shows on a version's page (the consultation's comment form): a
+    block in place of "Jak zgłosić uwagi", a block after the text, and where each §'s
+    "Zgłoś uwagę do tego fragmentu" link leads (None: no such links). ``ngosite.site`` hands it
+    over: this room imports no feature above it."""
+
+    intro: Markup
+    form: Markup
+    comment_href: str | None
+
+
+# (document, version, the page's folder) → the addon of that version, or None.
+VersionAddons = Callable[[Document, LoadedVersion, str], VersionAddon | None]
+
+
+def documents_pages(registry: Registry, version_sections: Sequence[VersionSection] = (),
+                    addons: VersionAddons | None = None) -> list[GeneratedPage]:
     if not registry.documents:
         return []
     pages = [_index_page(registry)]
     for document in registry.documents:
         pages.append(_version_page(registry, document, document.latest, latest_page=True,
-                                   sections=version_sections))
+                                   sections=version_sections, addons=addons))
         pages.extend(_version_page(registry, document, version, latest_page=False,
-                                   sections=version_sections)
+                                   sections=version_sections, addons=addons)
                      for version in document.versions)
         pages.extend(changes_pages(registry, document))
         pages.extend(report_pages(registry, document))
@@ -115,7 +131,8 @@ def _index_page(registry: Registry) -> GeneratedPage:
 
 
 def _version_page(registry: Registry, document: Document, version: LoadedVersion, *,
-                  latest_page: bool, sections: Sequence[VersionSection] = ()) -> GeneratedPage:
+                  latest_page: bool, sections: Sequence[VersionSection] = (),
+                  addons: VersionAddons | None = None) -> GeneratedPage:
     here = document_dir(document) if latest_page else version_dir(document, version.number)
     up = "../" * here.count("/")
     newer = document.latest if version is not document.latest else None
@@ -151,6 +168,7 @@ def _version_page(registry: Registry, document: Document, version: LoadedVersion
         any_part_titles=bool(version.text.parts),
         extra_sections=[Markup(html) for provide in sections
                         if (html := provide(registry, document, version, up))],
+        addon=addons(document, version, here) if addons else None,
     )
     title = document.meta.title if latest_page else version_title(document, version)
     src = f"{here}index.md"

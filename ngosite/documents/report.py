@@ -22,13 +22,14 @@ from ngosite.organisations.registry import Registry
 from .changes import change_for_comment
 from .consultation import statistics
 from .document import Document, LoadedVersion
-from .model import KINDS, PRIVATE_PERSON, RESPONSES, STATUSES
+from .model import KINDS, OTHER_ENTITY, PRIVATE_PERSON, RESPONSES, STATUSES
 from .render import relative
 from .text import WHOLE_DOCUMENT, anchor_of, canonical_label
 from .urls import changes_dir, report_dir, report_file, version_dir
 
 CSV_COLUMNS = ("Nr", "Nadawca", "Rodzaj nadawcy", "Data wpływu", "Dotyczy", "Treść uwagi",
-               "Stanowisko", "Uzasadnienie", "Zmiana w tekście", "Adres zmiany")
+               "Stanowisko", "Uzasadnienie", "Zmiana w tekście", "Adres zmiany",
+               "Proponowane brzmienie", "Identyfikator uwagi")
 # Spreadsheets run a cell that starts with one of these as a formula ("CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,6 +52,8 @@ class ReportRow:
     change_label: str | None
     change_path: str | None  # site-relative, for the files
     change_href: str | None  # relative to the report page
+    proposal: str = ""
+    identifier: str = ""
 
 
 def reported_versions(document: Document) -> list[LoadedVersion]:
@@ -95,24 +98,29 @@ def report_rows(registry: Registry, document: Document, version: LoadedVersion,
             change_path = f"{changes_dir(document, version.number, following.number)}" \
                           f"#{change.anchor}"
         private = comment.sender == PRIVATE_PERSON
+        other = comment.sender == OTHER_ENTITY
         rows.append(ReportRow(
             number=number,
             sender=comment.sender,
-            sender_name=PRIVATE_PERSON if private else names.get(comment.sender, comment.sender),
+            sender_name=PRIVATE_PERSON if private else (comment.entity or "") if other
+            else names.get(comment.sender, comment.sender),
             sender_href=None if private or comment.sender not in names
             else relative(here, f"{DIRECTORY}/{comment.sender}/"),
-            sender_kind="osoba fizyczna" if private else "organizacja",
+            sender_kind=PRIVATE_PERSON if private else OTHER_ENTITY if other else "organizacja",
             received=polish_date(comment.received) if comment.received else "",
             received_iso=comment.received.isoformat() if comment.received else "",
             section=label or "cały dokument",
             section_href=section_href,
             text=comment.text,
-            response=comment.response,
-            response_text=RESPONSES[comment.response],
-            reasons=comment.reasons,
+            # A published report has every answer (documents.rules requires them from its date).
+            response=comment.response or "",
+            response_text=RESPONSES.get(comment.response or "", ""),
+            reasons=comment.reasons or "",
             change_label=(change.new or change.old).label if change else None,  # type: ignore[union-attr]
             change_path=change_path,
             change_href=relative(here, change_path) if change_path else None,
+            proposal=comment.proposal or "",
+            identifier=comment.identifier or "",
         ))
     return rows
 
@@ -161,7 +169,7 @@ def report_csv(rows: list[ReportRow]) -> str:
         writer.writerow([_cell(v) for v in (
             str(row.number), row.sender_name, row.sender_kind, row.received_iso, row.section,
             row.text, row.response_text, row.reasons, row.change_label or "",
-            f"/{row.change_path}" if row.change_path else "")])
+            f"/{row.change_path}" if row.change_path else "", row.proposal, row.identifier)])
     return "\ufeff" + out.getvalue()
 
 
@@ -189,10 +197,12 @@ def report_json(registry: Registry, document: Document, version: LoadedVersion,
         "statystyka": {"uwagi": stats.comments,
                        **{key: n for key, _, n in stats.by_response},
                        "od_organizacji": stats.from_organisations,
-                       "od_osob_fizycznych": stats.from_private_persons},
+                       "od_osob_fizycznych": stats.from_private_persons,
+                       "od_innych_podmiotow": stats.from_other_entities},
         "uwagi": [{
             "nr": row.number, "nadawca": row.sender, "nadawca_nazwa": row.sender_name,
             "data": row.received_iso or None, "dotyczy": row.section, "tresc": row.text,
+            "propozycja": row.proposal or None, "identyfikator": row.identifier or None,
             "stanowisko": row.response, "stanowisko_opis": row.response_text,
             "uzasadnienie": row.reasons,
             "zmiana": {"czesc": row.change_label, "adres": f"/{row.change_path}"}

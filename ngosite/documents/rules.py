@@ -15,13 +15,24 @@ from ngosite.core.validate import problem_at
 from ngosite.core.yaml_source import KeyPath, SourceDocument
 
 from .document import Document
-from .model import LED_TO_CHANGE, PRIVATE_PERSON, PROGRAMME_ELEMENTS, Comment, Version
+from .model import (
+    LED_TO_CHANGE,
+    OTHER_ENTITY,
+    PRIVATE_PERSON,
+    PROGRAMME_ELEMENTS,
+    Comment,
+    Consultation,
+    Version,
+)
 from .text import PREAMBLE, WHOLE_DOCUMENT, VersionText, canonical_label
 
 _NGO_WORDS = ("stowarzyszenie", "fundacja", "koło", "kolo", "klub", "osp", "straż", "straz",
               "towarzystwo", "związek", "zwiazek", "kgw", "uks", "gks", "rada", "zespół")
 _PERSON = re.compile(r"([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|"
                      r"[A-ZĄĆĘŁŃÓŚŹŻ]\.)")
+# The comment form repeats the person check in the browser with these two.
+PERSON_WORD = _PERSON.pattern
+ORGANISATION_WORDS = _NGO_WORDS
 
 
 def check_document(doc: SourceDocument, document: Document, ngo_names: Mapping[str, str],
@@ -40,10 +51,10 @@ def check_document(doc: SourceDocument, document: Document, ngo_names: Mapping[s
             following = document.following(version.number)
             for i, comment in enumerate(version.consultation.comments):
                 where = (*at, "konsultacje", "uwagi", i)
-                _check_sender(doc, (*where, "nadawca"), comment.sender, ngo_names, ngo_files,
-                              problems)
+                _check_sender(doc, where, comment, ngo_names, ngo_files, problems)
                 _check_comment(doc, where, comment, document, loaded.text, version,
                                following.text if following else None, problems)
+            _check_answers(doc, (*at, "konsultacje"), version.consultation, document, problems)
         _check_elements(doc, at, document, loaded.text, version,
                         is_latest=index == len(document.versions) - 1, problems=problems)
         previous = version
@@ -93,6 +104,8 @@ def _check_version_dates(doc: SourceDocument, at: KeyPath, version: Version,
             "raport podsumowuje zakończone konsultacje — sprawdź daty"))
     for i, comment in enumerate(consultation.comments):
         received = comment.received
+        if comment.late and received is not None and received > consultation.end:
+            continue  # the office decided to consider a late comment: nothing to warn about
         if received is not None and not consultation.start <= received <= consultation.end:
             problems.append(problem_at(
                 doc, (*where, "uwagi", i, "data"),
@@ -101,16 +114,65 @@ def _check_version_dates(doc: SourceDocument, at: KeyPath, version: Version,
                 "opisz w uzasadnieniu", Severity.WARNING))
 
 
-def _check_sender(doc: SourceDocument, at: KeyPath, sender: str, ngo_names: Mapping[str, str],
-                  ngo_files: set[str], problems: list[Problem]) -> None:
-    message = sender_problem(sender, ngo_names, ngo_files)
+def _check_sender(doc: SourceDocument, at: KeyPath, comment: Comment,
+                  ngo_names: Mapping[str, str], ngo_files: set[str],
+                  problems: list[Problem]) -> None:
+    message = sender_problem(comment.sender, ngo_names, ngo_files)
     if message:
-        problems.append(problem_at(doc, at, message))
+        problems.append(problem_at(doc, (*at, "nadawca"), message))
+    if comment.sender == OTHER_ENTITY:
+        if comment.entity is None:
+            problems.append(problem_at(
+                doc, (*at, "nadawca"),
+                f"przy nadawca: {OTHER_ENTITY} wpisz nazwę nadawcy w polu podmiot, np. "
+                "podmiot: Szkoła Podstawowa w Miłkach"))
+        elif looks_like_person(comment.entity):
+            problems.append(problem_at(
+                doc, (*at, "podmiot"),
+                "wpisana wartość wygląda na imię i nazwisko osoby prywatnej; serwis nie "
+                f"publikuje danych osobowych mieszkańców: wpisz nadawca: {PRIVATE_PERSON} "
+                "i usuń pole podmiot"))
+    elif comment.entity is not None:
+        problems.append(problem_at(
+            doc, (*at, "podmiot"),
+            f"pole podmiot wpisuje się tylko przy nadawca: {OTHER_ENTITY}; usuń je albo zmień "
+            "nadawcę", key=True))
+
+
+def _check_answers(doc: SourceDocument, at: KeyPath, consultation: Consultation,
+                   document: Document, problems: list[Problem]) -> None:
+    """From the report's date on every comment has the gmina's answer; identifiers are unique.
+
+    Before that day a comment imported by ``ngosite consultation import`` waits for the
+    office's ``stanowisko`` and ``uzasadnienie``."""
+    published = consultation.report_published
+    reported = published is not None and published <= document.today
+    seen: dict[str, int] = {}
+    for i, comment in enumerate(consultation.comments):
+        where = (*at, "uwagi", i)
+        if comment.identifier is not None:
+            if comment.identifier in seen:
+                problems.append(problem_at(
+                    doc, (*where, "identyfikator"),
+                    f"uwaga o identyfikatorze {comment.identifier} jest już na liście (uwaga "
+                    f"nr {seen[comment.identifier] + 1}); zostaw jedną z nich"))
+            seen.setdefault(comment.identifier, i)
+        if not reported:
+            continue
+        missing = [key for key, value in (("stanowisko", comment.response),
+                                          ("uzasadnienie", comment.reasons)) if value is None]
+        if missing:
+            problems.append(problem_at(
+                doc, where,
+                f"raport z konsultacji opublikowano {polish_date(published)}, a ta uwaga nie "
+                f"ma pola {' ani '.join(missing)}; uzupełnij stanowisko gminy (uwzgledniona, "
+                "czesciowo_uwzgledniona, nieuwzgledniona albo wyjasnienie) i jego uzasadnienie"
+                " albo przesuń datę raport_opublikowano"))
 
 
 def sender_problem(sender: str, ngo_names: Mapping[str, str], ngo_files: set[str]) -> str | None:
     """Why ``sender`` cannot be published, or None. Never repeats what looks like a name."""
-    if sender == PRIVATE_PERSON or sender in ngo_names or sender in ngo_files:
+    if sender in (PRIVATE_PERSON, OTHER_ENTITY) or sender in ngo_names or sender in ngo_files:
         return None
     lowered = " ".join(sender.lower().replace("_", " ").split())
     if lowered in (PRIVATE_PERSON, "osoba prywatna", "mieszkaniec", "mieszkanka",
@@ -123,21 +185,25 @@ def sender_problem(sender: str, ngo_names: Mapping[str, str], ngo_files: set[str
             slug = next(s for s, n in ngo_names.items() if n.lower() == by_name[0])
             return (f"nadawcę-organizację wpisuje się adresem z katalogu, nie nazwą: "
                     f"nadawca: {slug} ({ngo_names[slug]})")
-        if _looks_like_person(sender):
+        if looks_like_person(sender):
             return ("wpisana wartość wygląda na imię i nazwisko osoby prywatnej; serwis nie "
                     "publikuje danych osobowych mieszkańców: wpisz nadawca: osoba fizyczna "
                     "(imię i nazwisko zostają w dokumentacji urzędu)")
         return ("nadawca to adres organizacji z katalogu (nazwa jej pliku w ngos/ bez .yml, "
-                f"np. {next(iter(sorted(ngo_names)), 'osp-milki')}) albo „{PRIVATE_PERSON}”; "
-                "organizację spoza katalogu dodaj najpierw do katalogu")
+                f"np. {next(iter(sorted(ngo_names)), 'osp-milki')}), „{PRIVATE_PERSON}” albo "
+                f"„{OTHER_ENTITY}” z nazwą w polu podmiot; organizację pozarządową spoza "
+                "katalogu dodaj najpierw do katalogu")
     close = difflib.get_close_matches(sender.lower().replace("_", "-"), sorted(ngo_names), n=1,
                                       cutoff=0.6)
     hint = f" Czy chodziło o „{close[0]}” ({ngo_names[close[0]]})?" if close else ""
     return (f"w katalogu nie ma organizacji „{sender}”.{hint} Nadawca to adres organizacji z "
-            f"katalogu (nazwa jej pliku w ngos/ bez .yml) albo „{PRIVATE_PERSON}”")
+            f"katalogu (nazwa jej pliku w ngos/ bez .yml), „{PRIVATE_PERSON}” albo "
+            f"„{OTHER_ENTITY}”")
 
 
-def _looks_like_person(value: str) -> bool:
+def looks_like_person(value: str) -> bool:
+    """A first name and surname (two to four capitalised words, no NGO word): personal data
+    the site must not publish. The comment form and the import use it too."""
     words = value.split()
     if not 2 <= len(words) <= 4:
         return False
@@ -181,21 +247,26 @@ def _check_comment(doc: SourceDocument, at: KeyPath, comment: Comment, document:
 
 def _section(doc: SourceDocument, at: KeyPath, value: str, text: VersionText, number: int,
              problems: list[Problem]) -> str | None:
+    message = section_problem(value, text, number)
+    if message is not None:
+        problems.append(problem_at(doc, at, message))
+        return None
+    return canonical_label(value)
+
+
+def section_problem(value: str, text: VersionText, number: int) -> str | None:
+    """Why ``value`` names no part of version ``number`` (with what exists nearby), or None.
+    The consultation import checks a comment's part with it too."""
     label = canonical_label(value)
     if label is None:
-        problems.append(problem_at(
-            doc, at,
-            f"nie rozpoznano części dokumentu „{value}”; wpisz ją tak jak w tekście, np. "
-            f"„§ 5 ust. 2 pkt 3”, albo „{PREAMBLE}”, albo „cały dokument”"))
-        return None
+        return (f"nie rozpoznano części dokumentu „{value}”; wpisz ją tak jak w tekście, np. "
+                f"„§ 5 ust. 2 pkt 3”, albo „{PREAMBLE}”, albo „cały dokument”")
     if label == WHOLE_DOCUMENT:
-        return label
+        return None
     labels = text.by_label()
     if label in labels:
-        return label
-    problems.append(problem_at(doc, at,
-                               f"w wersji {number} nie ma {label}; {_nearby(label, labels)}"))
-    return None
+        return None
+    return f"w wersji {number} nie ma {label}; {_nearby(label, labels)}"
 
 
 def _nearby(label: str, labels: Mapping[str, object]) -> str:

@@ -13,6 +13,7 @@ from pydantic import Field
 from ngosite.core.fields import Email, Phone, Strict, Text, Url
 from ngosite.core.problems import DataError, Problem
 from ngosite.core.validate import read_model
+from ngosite.settings.consultations import ConsultationSettings
 
 from .accessibility import AccessibilityStatementSettings
 from .krs import KrsSettings
@@ -91,6 +92,9 @@ class Settings(Strict):
     accessibility: AccessibilityStatementSettings = Field(
         default_factory=AccessibilityStatementSettings, alias="deklaracja_dostepnosci",
         description="Treść deklaracji dostępności serwisu")
+    consultations: ConsultationSettings = Field(
+        default_factory=ConsultationSettings, alias="konsultacje",
+        description="Konsultacje: adres na uwagi, klauzula RODO, co liczy się jako złożenie uwagi")
     open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
                                         description="Licencja danych otwartych")
     krs: KrsSettings = Field(default_factory=KrsSettings,

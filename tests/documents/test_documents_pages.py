@@ -52,7 +52,7 @@ CONSULTATION = Consultation.model_validate({
 
 @pytest.mark.parametrize(("day", "code", "text"), [
     (date(2026, 9, 7), "planowane", "Konsultacje zaplanowane od 8 września 2026 do 29 września"),
-    (date(2026, 9, 8), "trwaja", "Konsultacje trwają do 29 września 2026 (zostało dni: 22)"),
+    (date(2026, 9, 8), "trwaja", "Konsultacje trwają do 29 września 2026 (zostały 22 dni)"),
     (date(2026, 9, 29), "trwaja", "Konsultacje trwają do 29 września 2026 (ostatni dzień)"),
     (date(2026, 9, 30), "zakonczone", "raport w przygotowaniu"),
     (date(2026, 10, 9), "raport", "raport opublikowano 9 października 2026"),
@@ -213,13 +213,14 @@ def test_json_report(assets: dict[str, str]):
     assert all(c["zmiana"] and c["zmiana"]["adres"].startswith("/dokumenty/") for c in accepted)
 
 
-def test_atom_feed_lists_versions_and_reports(assets: dict[str, str]):
+def test_atom_feed_lists_versions_consultations_and_reports(assets: dict[str, str]):
     feed = ET.fromstring(assets["dokumenty/kanal.xml"].encode("utf-8"))
     entries = feed.findall(f"{ATOM}entry")
     titles = [e.findtext(f"{ATOM}title") for e in entries]
-    assert len(entries) == 5 + 2
+    assert len(entries) == 5 + 2 + 2
     assert sum(t.startswith("Raport z konsultacji") for t in titles) == 2
-    assert len({e.findtext(f"{ATOM}id") for e in entries}) == 7
+    assert sum(t.startswith("Konsultacje: ") for t in titles) == 2
+    assert len({e.findtext(f"{ATOM}id") for e in entries}) == 9
     hrefs = [e.find(f"{ATOM}link").get("href") for e in entries]
     assert "program-wspolpracy/wersja-3/" in hrefs
     updated = [e.findtext(f"{ATOM}updated") for e in entries]

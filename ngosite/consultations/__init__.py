@@ -1,0 +1,1 @@
+"""Consultations residents and NGOs take part in: the hub, the comment form, the import."""

@@ -1,0 +1,59 @@
+"""The comment's shape: its committed JSON Schema, its identifier, its limits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from ngosite.consultations.identifier import (
+    document_code,
+    label_of_unit_code,
+    make_identifier,
+    parse_identifier,
+    unit_code,
+)
+from ngosite.consultations.model import SCHEMA_FILE, Submission, schema_json
+from ngosite.documents.model import Comment
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_committed_schema_matches_the_model():
+    committed = (REPO / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == schema_json(), (
+        "regenerate: .venv/bin/python -c 'from ngosite.consultations.model import schema_json, "
+        f"SCHEMA_FILE; open(SCHEMA_FILE, \"w\").write(schema_json())' ({SCHEMA_FILE})")
+
+
+def _max_length(model, key: str) -> int:
+    schema = model.model_json_schema(by_alias=True)["properties"][key]
+    return next(s["maxLength"] for s in [schema, *schema.get("anyOf", [])] if "maxLength" in s)
+
+
+@pytest.mark.parametrize(("submission_key", "report_key"), [
+    ("uzasadnienie", "tresc"), ("propozycja", "propozycja"), ("podmiot", "podmiot")])
+def test_the_form_accepts_no_more_than_the_report_keeps(submission_key: str, report_key: str):
+    assert _max_length(Submission, submission_key) == _max_length(Comment, report_key)
+
+
+def test_document_codes_are_the_initials_of_the_folder():
+    assert document_code("program-wspolpracy") == "PW"
+    assert document_code("zmiana-statutu-konsultacje") == "ZSK"
+    assert document_code("2027-budzet-obywatelski") == "BO"
+
+
+@pytest.mark.parametrize(("label", "code"), [
+    ("", "C"), ("wstęp", "W"), ("§ 5", "5"), ("§ 5 ust. 2", "5.2"),
+    ("§ 5 ust. 2 pkt 3 lit. a", "5.2.3.a"), ("§ 52d ust. 1", "52d.1")])
+def test_unit_codes_go_both_ways(label: str, code: str):
+    assert unit_code(label) == code
+    assert label_of_unit_code(code) == label
+
+
+def test_an_identifier_names_document_version_unit_and_time():
+    identifier = make_identifier("PW", 3, "§ 5 ust. 2", datetime(2026, 12, 1, 14, 32), "K7")
+    assert identifier == "PW3-5.2-1201-1432-K7"
+    assert parse_identifier(identifier) == ("PW", 3, "§ 5 ust. 2")
+    assert parse_identifier("PW3-5.2-1201-1432-I0") is None  # I and 0 are never used
