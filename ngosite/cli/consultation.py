@@ -15,9 +15,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ngosite.consultations.importing import prepare_import, write_atomically
+from ngosite.consultations.importing import prepare_import
 from ngosite.consultations.issue_form import TEMPLATE_FILE, issue_template_yaml
 from ngosite.consultations.rules import ImportOptions
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import format_text
 from ngosite.core.today import build_date
 from ngosite.pipeline import load_registry
@@ -88,7 +89,7 @@ def run(root: Path, args: argparse.Namespace) -> int:
     if args.dry_run:
         print("\nSprawdzono (--dry-run): niczego nie zapisano.", file=sys.stderr)
         return 0
-    write_atomically(outcome.path, outcome.new_text)
+    write_text_atomically(outcome.path, outcome.new_text)
     print(f"\nDopisano uwagę {submission.identifier} do {target.document.file} (wersja "
           f"{target.version.number}). Uzupełnijcie stanowisko i uzasadnienie przed publikacją "
           "raportu; sprawdźcie zmianę (git diff) i zatwierdźcie plik.", file=sys.stderr)

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import Severity, format_text
 from ngosite.events.load import fair_entries
 from ngosite.events.schema import schema_json
@@ -39,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(root: Path, args: argparse.Namespace) -> int:
     if args.events_command == "schema":
         if args.output:
-            args.output.write_text(schema_json(), encoding="utf-8")
+            write_text_atomically(args.output, schema_json())
         else:
             sys.stdout.write(schema_json())
         return 0

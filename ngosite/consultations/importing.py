@@ -11,8 +11,6 @@ written: every other comment and every other field must come out exactly as befo
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -180,16 +178,3 @@ def _verified(outcome: ImportOutcome, version_index: int, existing: int | None,
         "inaczej); dopisz ją ręcznie — treść jest w pliku uwagi — i zgłoś ten przypadek "
         "administratorom serwisu"))
     return False
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file beside it, then ``os.replace``."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, RootModel
 
+from ngosite.core.atomic import write_text_atomically
 from ngosite.core.fields import Strict
 from ngosite.core.problems import Problem, Severity
 from ngosite.core.validate import validate_document
@@ -139,8 +140,4 @@ def record_text(record: Mapping[str, Recorded]) -> str:
 
 
 def write_record(root: Path, record: Mapping[str, Recorded]) -> None:
-    path = root / RECORD_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(record_text(record), encoding="utf-8")
-    temporary.replace(path)
+    write_text_atomically(root / RECORD_FILE, record_text(record))

@@ -136,3 +136,62 @@ def test_krs_import_leaves_whole_entries_or_none(tmp_path):
         assert hits >= KILLS // 2, f"only {hits} of {KILLS} kills hit a running command"
     finally:
         register.close()
+
+
+def test_consultation_import_leaves_the_report_old_or_new(tmp_path):
+    from support.consultation_project import PROGRAMME, comment_values, consultation_project
+
+    from ngosite.consultations.submission_text import message_text
+
+    project = consultation_project(tmp_path / "p")
+    document = project / PROGRAMME
+    # A long file: the write has something to do while the command may be killed.
+    original = document.read_text(encoding="utf-8") + "".join(
+        f"# notatka urzędu {i}: " + "x" * 70 + "\n" for i in range(3_000))
+    document.write_text(original, encoding="utf-8")
+    source = tmp_path / "uwaga.txt"
+    source.write_text(message_text(comment_values(nadawca="mieszkaniec", organizacja=None,
+                                                  imie_nazwisko="Bożydar Przecinek-Wężyk"),
+                                   "Wieloletni Program Współpracy"), encoding="utf-8")
+    env = {**STAFF, "NGOSITE_TODAY": "2026-12-05"}
+    argv = [sys.executable, "-m", "ngosite", "--root", str(project), "consultation", "import",
+            str(source)]
+    duration = timed_run(argv, ROOT, env)
+    imported = document.read_text(encoding="utf-8")
+    assert imported != original and "osoba fizyczna" in imported
+
+    def restore():
+        document.write_text(original, encoding="utf-8")
+
+    def check():
+        assert document.read_text(encoding="utf-8") in (original, imported)
+
+    restore()
+    hits = kill_at_random_moments(argv, ROOT, env, duration, check, restore)
+    assert hits >= KILLS // 2, f"only {hits} of {KILLS} kills hit a running command"
+
+
+def test_event_sequence_record_survives_kills(tmp_path):
+    for part in ("data", "ngos", "documents", "wydarzenia"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    record = tmp_path / "wydarzenia" / "sekwencje.yml"
+    # Every event changed since the record was written: the command rewrites every line.
+    for path in sorted((tmp_path / "wydarzenia").glob("*/*.yml")):
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "tytul: ", "tytul: (zmiana) ", 1), encoding="utf-8")
+    original = record.read_text(encoding="utf-8")
+    argv = [sys.executable, "-m", "ngosite", "--root", str(tmp_path), "events", "sequence",
+            "--write"]
+    duration = timed_run(argv, ROOT, STAFF)
+    written = record.read_text(encoding="utf-8")
+    assert written != original
+
+    def restore():
+        record.write_text(original, encoding="utf-8")
+
+    def check():
+        assert record.read_text(encoding="utf-8") in (original, written)
+
+    restore()
+    hits = kill_at_random_moments(argv, ROOT, STAFF, duration, check, restore)
+    assert hits >= KILLS // 2, f"only {hits} of {KILLS} kills hit a running command"

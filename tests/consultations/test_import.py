@@ -14,9 +14,10 @@ import yaml
 from support.consultation_project import PROGRAMME, comment_values, consultation_project
 
 from ngosite.cli import main
-from ngosite.consultations.importing import prepare_import, write_atomically
+from ngosite.consultations.importing import prepare_import
 from ngosite.consultations.rules import ImportOptions
 from ngosite.consultations.submission_text import message_text
+from ngosite.core.atomic import write_text_atomically
 from ngosite.pipeline import load_registry
 
 TODAY = date(2026, 12, 5)
@@ -49,7 +50,7 @@ def _comments(project: Path) -> list[dict]:
 def _apply(project: Path, outcome) -> None:
     assert outcome.ok, [str(p) for p in outcome.problems]
     assert outcome.new_text is not None
-    write_atomically(outcome.path, outcome.new_text)
+    write_text_atomically(outcome.path, outcome.new_text)
 
 
 def assert_only_inserted(before: bytes, after: bytes, insertion) -> None:
@@ -237,6 +238,6 @@ def test_a_failed_write_leaves_the_file_as_it_was(project: Path, monkeypatch):
 
     monkeypatch.setattr("os.replace", fail)
     with pytest.raises(OSError):
-        write_atomically(outcome.path, outcome.new_text)
+        write_text_atomically(outcome.path, outcome.new_text)
     assert (project / DOCUMENT).read_bytes() == before
     assert [p.name for p in outcome.path.parent.iterdir() if p.name.startswith(".")] == []
