@@ -21,6 +21,8 @@ from ngosite.consultations.yaml_insert import insert_comment
 from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
 
+pytestmark = pytest.mark.fuzz
+
 TODAY = date(2026, 12, 5)
 
 

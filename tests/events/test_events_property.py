@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ from ngosite.geo.cache import GeocodeCache
 from ngosite.geo.geocode import Locator
 from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
+
+pytestmark = pytest.mark.fuzz
 
 TODAY = date(2026, 11, 26)
 

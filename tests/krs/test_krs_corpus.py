@@ -63,6 +63,7 @@ JSON = st.recursive(
     max_leaves=30)
 
 
+@pytest.mark.fuzz
 @settings(derandomize=True, max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(body=st.binary(max_size=200) | JSON.map(lambda v: json.dumps(v).encode()))
@@ -80,6 +81,7 @@ VALID = json.loads((Path(__file__).resolve().parent / "fixtures"
                     / "S-0000100001-stowarzyszenie.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.fuzz
 @settings(derandomize=True, max_examples=200, deadline=None)
 @given(path=st.lists(st.sampled_from(["odpis", "naglowekA", "dane", "dzial1", "danePodmiotu",
                                       "siedzibaIAdres", "adres", "dzial3", "dzial6",
