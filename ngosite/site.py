@@ -184,7 +184,8 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
     if with_open_data:
         pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
-    pages.extend(documents_pages(registry, [consultation_meetings], version_addons(registry)))
+    pages.extend(documents_pages(registry, version_sections=[consultation_meetings],
+                                 addons=version_addons(registry)))
     pages.append(hub_page(registry, meetings_from_events(registry)))
     # Last: the fair and the events link to other pages (the map) only when they exist.
     existing = {p.src_uri for p in pages}

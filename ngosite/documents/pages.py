@@ -76,7 +76,7 @@ class VersionAddon(Protocol):
 VersionAddons = Callable[[Document, LoadedVersion, str], VersionAddon | None]
 
 
-def documents_pages(registry: Registry, version_sections: Sequence[VersionSection] = (),
+def documents_pages(registry: Registry, *, version_sections: Sequence[VersionSection] = (),
                     addons: VersionAddons | None = None) -> list[GeneratedPage]:
     if not registry.documents:
         return []

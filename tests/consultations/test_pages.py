@@ -79,7 +79,7 @@ def test_the_home_block_shows_what_is_open_or_next(project: Path, monkeypatch):
 
 def test_a_version_under_consultation_gets_the_form_and_the_buttons(registry: Registry):
     pages = {p.src_uri: p.html or "" for p in documents_pages(registry,
-                                                              version_addons(registry))}
+                                                              addons=version_addons(registry))}
     html = pages[VERSION_3]
     assert 'id="formularz-uwagi"' in html and 'id="kons-dane"' in html
     assert html.count('class="doc-comment__button"') == 14  # one per §
@@ -198,7 +198,7 @@ def test_text_from_the_documents_is_escaped_in_every_output(tmp_path: Path, monk
     registry = _load(root, OPEN_DAY)
     monkeypatch.setenv("NGOSITE_TODAY", OPEN_DAY.isoformat())
     pages = {p.src_uri: p.html or "" for p in documents_pages(registry,
-                                                              version_addons(registry))}
+                                                              addons=version_addons(registry))}
     outputs = {"version": pages[VERSION_3], "hub": hub_page(registry).html or "",
                "home": home_block(registry, "")}
     for name, html in outputs.items():
