@@ -24,6 +24,7 @@ from ngosite.geo.gazetteer import Gazetteer
 from ngosite.geo.geocode import Locator
 from ngosite.organisations.registry import Registry, load_entries
 from ngosite.settings.gmina import SETTINGS_FILE, Settings
+from ngosite.surveys.load import load_surveys
 
 if TYPE_CHECKING:  # geopy is imported only by builds that go online
     from ngosite.geo.nominatim import OnlineGeocoder
@@ -53,8 +54,9 @@ def load_registry(root: Path, *, today: date | None = None,
     fairs = load_fairs(root, entries, gazetteer, locator, today, problems)
     problems.extend(locator.problems)
     documents = load_documents(root, {e.slug: e.org.name for e in entries}, today, problems)
+    surveys = load_surveys(root, entries, settings.surveys, today, problems)
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
                     geocoding_requests=online.requests if online else 0, fairs=fairs,
-                    documents=documents)
+                    documents=documents, surveys=surveys)

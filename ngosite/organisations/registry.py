@@ -34,6 +34,7 @@ from .rules import check_entry, check_locality, check_slug, check_unique_identif
 if TYPE_CHECKING:  # the features that ride along; the registry does not import them
     from ngosite.documents.document import Document
     from ngosite.fair.model import FairEdition
+    from ngosite.surveys.results import SurveyResults
 
 NGO_SUFFIXES = (".yml", ".yaml")
 
@@ -70,6 +71,7 @@ class Registry:
     geocoding_requests: int = 0
     fairs: tuple[FairEdition, ...] = ()  # editions of the NGO fair, oldest first
     documents: tuple[Document, ...] = ()  # consulted documents with their versions
+    surveys: SurveyResults | None = None  # residents' surveys and NGOs' yearly indicators
 
     @property
     def errors(self) -> tuple[Problem, ...]:

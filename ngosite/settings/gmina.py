@@ -17,6 +17,7 @@ from ngosite.core.validate import read_model
 from .accessibility import AccessibilityStatementSettings
 from .map import MapSettings
 from .open_data import OpenDataSettings
+from .surveys import SurveySettings
 
 SETTINGS_FILE = "data/gmina.yml"
 
@@ -92,6 +93,8 @@ class Settings(Strict):
         description="Treść deklaracji dostępności serwisu")
     open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, alias="dane_otwarte",
                                         description="Licencja danych otwartych")
+    surveys: SurveySettings = Field(default_factory=SurveySettings, alias="badania",
+                                    description="Progi ochrony danych w wynikach badań")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""

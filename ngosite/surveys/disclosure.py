@@ -62,9 +62,6 @@ class Table:
     def keys(self) -> set[Key]:
         return set(self.cell.values())
 
-    def position(self, key: Key) -> tuple[Key, Key] | None:
-        return next((rc for rc, k in self.cell.items() if k == key), None)
-
 
 def primary_cells(values: Mapping[Key, int], tables: Iterable[Table], *, hide_up_to: int,
                   group_minimum: int) -> set[Key]:
@@ -116,18 +113,35 @@ def _components(lines: list[list[tuple[Key, int]]]
 
 
 def _fixed(keys: list[Key], lines: list[list[tuple[Key, int]]]) -> list[Key]:
+    """Gauss–Jordan elimination: an unknown is fixed when its pivot row has no free column.
+
+    Written with element-wise numpy operations on purpose: LAPACK's SVD starts a thread per
+    core for every small matrix, which on a busy two-core machine was 50 times slower.
+    """
     index = {key: i for i, key in enumerate(keys)}
     matrix = np.zeros((len(lines), len(keys)))
     for i, line in enumerate(lines):
         for key, coefficient in line:
             matrix[i, index[key]] += coefficient
-    _, singular, vt = np.linalg.svd(matrix)
-    rank = int((singular > 1e-9).sum())
-    null_space = vt[rank:]
-    if null_space.size == 0:
-        return list(keys)
-    weight = np.abs(null_space).max(axis=0)
-    return [key for key, w in zip(keys, weight, strict=True) if w < 1e-9]
+    pivots: list[int] = []
+    row = 0
+    for col in range(len(keys)):
+        if row == len(matrix):
+            break
+        best = row + int(np.argmax(np.abs(matrix[row:, col])))
+        if abs(matrix[best, col]) < 1e-9:
+            continue
+        matrix[[row, best]] = matrix[[best, row]]
+        matrix[row] /= matrix[row, col]
+        factors = matrix[:, col].copy()
+        factors[row] = 0.0
+        matrix -= np.outer(factors, matrix[row])
+        pivots.append(col)
+        row += 1
+    free = np.ones(len(keys), dtype=bool)
+    free[pivots] = False
+    return [keys[col] for i, col in enumerate(pivots)
+            if not np.any(np.abs(matrix[i, free]) > 1e-9)]
 
 
 def _cost(values: Mapping[Key, int], hidden: set[Key], key: Key, is_total: bool) -> int:
@@ -138,11 +152,9 @@ def _cost(values: Mapping[Key, int], hidden: set[Key], key: Key, is_total: bool)
 
 
 def _rectangle(values: Mapping[Key, int], table: Table, hidden: set[Key],
-               target: Key) -> tuple[int, list[Key]] | None:
-    """The cheapest cells to hide with ``target`` so that it lies on a cycle of this table."""
-    at = table.position(target)
-    if at is None:
-        return None
+               at: tuple[Key, Key]) -> tuple[int, list[Key]] | None:
+    """The cheapest cells to hide with the cell at ``at`` so that it lies on a cycle of this
+    table (None when every such cycle is hidden already)."""
     row, col = at
     best: tuple[int, list[Key]] | None = None
     if not table.rows:  # a one-way table: one more hidden cell in the line is enough
@@ -168,21 +180,74 @@ def _rectangle(values: Mapping[Key, int], table: Table, hidden: set[Key],
 
 
 def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key]) -> frozenset[Key]:
-    """Every cell to hide: ``primary`` plus partners until no hidden cell is computable."""
+    """Every cell to hide: ``primary`` plus partners until no hidden cell is computable.
+
+    Tables are protected one at a time (small systems, quick), and again whenever a cell they
+    share with another table (an overall count, a group's size) was hidden there, until none
+    changes. Group sizes left out in pairs are protected by the pairing itself; the other cells
+    are checked as if those sizes were published, which is stricter.
+    """
     hidden = set(primary)
-    for _ in range(len(values) + 1):
-        exposed = computable(values, tables, hidden)
-        if not exposed:
-            return frozenset(hidden)
-        target = exposed[0]
-        options = [found for table in tables
-                   if (found := _rectangle(values, table, hidden, target)) is not None]
-        cheapest = min(options, key=lambda o: o[0], default=None)
-        if cheapest is None:
-            # No table offers a partner (cannot happen for tables with two columns or more):
-            # hide every cell that shares a line with the target.
-            hidden.update(k for table in tables for line in table.lines()
-                          if any(key == target for key, _ in line) for k, _ in line)
-            continue
-        hidden.update(cheapest[1])
+    _pair_rows(values, tables, hidden)
+    sizes = {key for table in tables for row in table.rows
+             if (key := table.cell[row, TOTAL]) in hidden}
+    changed = True
+    while changed:
+        changed = False
+        for table in tables:
+            if not hidden & table.keys():
+                continue
+            for _ in range(len(table.cell) + 1):
+                exposed = computable(values, [table], hidden - sizes)
+                before = len(hidden)
+                if exposed:
+                    _add_partners(values, table, hidden, exposed)
+                if len(hidden) == before:
+                    # Nothing left to add: what remains exposed is exposed only if the
+                    # paired group sizes were published, which they are not.
+                    break
+                changed = True
     return frozenset(hidden)
+
+
+def _add_partners(values: Mapping[Key, int], table: Table, hidden: set[Key],
+                  exposed: list[Key]) -> None:
+    position = {key: rc for rc, key in table.cell.items()}
+    covered: set[Key] = set()
+    for target in exposed:
+        if target in covered:
+            continue
+        found = _rectangle(values, table, hidden, position[target])
+        if found is None:
+            # Every rectangle is hidden already (possible only with one column): hide the
+            # target's lines whole.
+            hidden.update(k for line in table.lines() if any(key == target for key, _ in line)
+                          for k, _ in line)
+            continue
+        hidden.update(found[1])
+        covered.update(found[1])
+
+
+def _pair_rows(values: Mapping[Key, int], tables: list[Table], hidden: set[Key]) -> None:
+    """A group left out alone could be recomputed from the totals: leave out a second one
+    (the smallest), and every cell of a left-out group in every table."""
+    changed = True
+    while changed:
+        changed = False
+        for table in tables:
+            out = [r for r in table.rows if table.cell[r, TOTAL] in hidden]
+            shown = [r for r in table.rows if r not in out]
+            if len(out) == 1 and shown:
+                # The smallest group, but not an empty one while another is left.
+                partner = min(shown, key=lambda r: (values[table.cell[r, TOTAL]] == 0,
+                                                    values[table.cell[r, TOTAL]], repr(r)))
+                hidden.add(table.cell[partner, TOTAL])
+                changed = True
+            elif len(out) == 1 and not table.keys() <= hidden:
+                # The only group is everyone: its numbers are the totals; hide them all.
+                hidden.update(table.keys())
+                changed = True
+    for table in tables:
+        for row in table.rows:
+            if table.cell[row, TOTAL] in hidden:
+                hidden.update(table.cell[row, c] for c in table.all_cols())

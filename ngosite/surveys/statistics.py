@@ -86,15 +86,17 @@ class Difference:
 
 
 def newcombe(x1: int, n1: int, x2: int, n2: int, *, population: int | None = None,
-             confidence: float = 0.95) -> Difference:
+             population2: int | None = None, confidence: float = 0.95) -> Difference:
     """Newcombe's method 10: difference of independent proportions from two Wilson intervals.
 
     56/70 vs 48/80 (Newcombe 1998, table II) gives p1 − p2 = 0.2 in 0.0524–0.3339; here the
-    arguments are (earlier, later) and the estimate is later − earlier.
+    arguments are (earlier, later) and the estimate is later − earlier. ``population2`` is
+    the later wave's population when it differs (default: the same as the earlier one).
     """
     p1, p2 = x1 / n1, x2 / n2
     w1 = wilson(x1, n1, population=population, confidence=confidence)
-    w2 = wilson(x2, n2, population=population, confidence=confidence)
+    w2 = wilson(x2, n2, population=population2 if population2 is not None else population,
+                confidence=confidence)
     d = p2 - p1
     low = d - math.sqrt((p2 - w2.low) ** 2 + (w1.high - p1) ** 2)
     high = d + math.sqrt((w2.high - p2) ** 2 + (p1 - w1.low) ** 2)
