@@ -39,6 +39,9 @@ from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.search_index import polish_index_file
 from ngosite.publishing.search_sections import search_entries
+from ngosite.surveys.downloads import survey_assets
+from ngosite.surveys.effectiveness import effectiveness_pages, effectiveness_section
+from ngosite.surveys.pages import survey_pages
 
 
 class BuildStopped(Exception):
@@ -107,7 +110,8 @@ class PageBlock:
 
 def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
     """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section, form_link, map_link_section, organisation_jsonld]
+    return [fair_section, effectiveness_section, form_link, map_link_section,
+            organisation_jsonld]
 
 
 def page_blocks() -> list[PageBlock]:
@@ -171,6 +175,8 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
         pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
     pages.extend(documents_pages(registry))
+    pages.extend(survey_pages(registry))
+    pages.extend(effectiveness_pages(registry))
     # Last: the fair links to other pages (the map) only when they exist.
     pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     return pages
@@ -185,4 +191,6 @@ def generated_assets(registry: Registry,
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
+    assets.extend(GeneratedAsset(path, content)
+                  for path, content in survey_assets(registry.surveys))
     return assets
