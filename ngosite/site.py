@@ -40,7 +40,7 @@ from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.search_index import polish_index_file
 from ngosite.publishing.search_sections import search_entries
 from ngosite.surveys.downloads import survey_assets
-from ngosite.surveys.effectiveness import effectiveness_pages, effectiveness_section
+from ngosite.surveys.effectiveness import Effectiveness
 from ngosite.surveys.pages import survey_pages
 
 
@@ -108,9 +108,12 @@ class PageBlock:
     render: Callable[[Registry, str], str]
 
 
-def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
-    """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section, effectiveness_section, form_link, map_link_section,
+def ngo_page_sections(registry: Registry,
+                      effectiveness: Effectiveness | None = None) -> list[SectionProvider]:
+    """Blocks other features add to every NGO page, in the order they appear. A section that
+    needs figures of every NGO (effectiveness) is computed once, before the pages."""
+    effectiveness = effectiveness or Effectiveness.of(registry)
+    return [fair_section, effectiveness.section, form_link, map_link_section,
             organisation_jsonld]
 
 
@@ -169,14 +172,15 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
                     with_open_data: bool = True) -> list[GeneratedPage]:
     """The generated pages; ``generate`` adds the open-data page itself, because that page
     shows the sizes of the files made in the background."""
-    pages = render_site_pages(registry, changed, ngo_page_sections(registry))
+    effectiveness = Effectiveness.of(registry)
+    pages = render_site_pages(registry, changed, ngo_page_sections(registry, effectiveness))
     pages.append(statement_page(registry))
     if with_open_data:
         pages.append(open_data_page(registry, export_files(registry)))
     pages.extend(map_pages(registry))
     pages.extend(documents_pages(registry))
     pages.extend(survey_pages(registry))
-    pages.extend(effectiveness_pages(registry))
+    pages.extend(effectiveness.pages())
     # Last: the fair links to other pages (the map) only when they exist.
     pages.extend(fair_pages(registry, {p.src_uri for p in pages}))
     return pages

@@ -2,18 +2,28 @@
 the NGO's yearly indicators, against criteria written on the page; a section on the NGO's own
 page (a section provider registered in ``site.py``), a page per NGO
 (``/badania/skutecznosc/<slug>/``) and the project's summary ``/badania/czy-projekt-zadzialal/``.
-All figures come from ``SurveyResults``, so hidden counts stay hidden here too.
+
+Everything is computed once per build (``Effectiveness.of``): the comparison of the role
+questions covers every NGO in one pass, and an NGO page only looks its report up by slug. An
+earlier version recomputed the comparison and walked every indicator file for each NGO page,
+work that grew with the square of the directory. All figures come from ``SurveyResults``, so
+hidden counts stay hidden here too.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
 from ngosite.organisations.registry import Entry, Registry
 
+from .indicators import IndicatorsFile
 from .pages import comparison_rows
-from .results import SurveyResults, WaveResults
+from .results import SurveyResults
+from .summary import summary_page
 
 CRITERIA = (
     "Rozpoznawalność: odsetek mieszkańców, którzy znają organizację, wzrósł między pierwszą "
@@ -23,9 +33,31 @@ CRITERIA = (
     "Działalność: w ostatnim roku organizacja miała co najmniej tylu uczestników co rok "
     "wcześniej.",
 )
+AWARENESS, PARTICIPATION = "znajomosc_organizacji", "udzial_w_dzialaniach"
+REPORTS = "badania/skutecznosc"
+SUMMARY = "badania/czy-projekt-zadzialal"
 
 
-def _verdict(row: dict | None) -> str:
+@dataclass(frozen=True)
+class NgoReport:
+    """What the section and the report page of one NGO show."""
+
+    entry: Entry
+    years: tuple[IndicatorsFile, ...]
+    awareness: dict | None  # a comparison row (``pages.comparison_rows``) or None
+    participation: dict | None
+    sample: bool
+    indicative: bool  # a wave was self-selected: the change is only indicative
+    criteria: tuple[str, ...] = CRITERIA
+
+    @property
+    def verdicts(self) -> tuple[str, str, str]:
+        return (change_verdict(self.awareness), change_verdict(self.participation),
+                activity_verdict(self.years))
+
+
+def change_verdict(row: Mapping | None) -> str:
+    """A rise beyond the error is met, a fall beyond it is not; anything else is open."""
     if row is None:
         return "brak danych"
     difference = row.get("difference")
@@ -36,107 +68,72 @@ def _verdict(row: dict | None) -> str:
     return "nierozstrzygnięte (zmiana w granicach błędu)"
 
 
-def _role_row(results: SurveyResults, role: str, slug: str) -> tuple[dict | None, str | None]:
+def activity_verdict(years: tuple[IndicatorsFile, ...]) -> str:
+    """The last reported year against the one before it (two years are needed)."""
+    if len(years) < 2:
+        return "brak danych"
+    last, before = years[-1].indicators.participants, years[-2].indicators.participants
+    return "spełnione" if last >= before else "niespełnione"
+
+
+def role_rows(results: SurveyResults, role: str) -> tuple[dict[str, dict], bool]:
+    """Option code (an NGO's slug) → its comparison row, for the first study that asks the
+    question with this role; and whether that comparison is only indicative."""
     for waves in results.studies().values():
         earlier, later = waves[0], waves[-1]
         question = next((q for q in later.survey.questions if q.role == role), None)
         if question is None:
             continue
-        rows = comparison_rows(earlier, later, question.id, {slug: slug})
-        row = next((r for r in rows if r["label"] == slug), None)
-        return row, question.text
-    return None, None
+        rows = comparison_rows(earlier, later, question.id, {})
+        return {str(row["label"]): row for row in rows}, earlier.indicative or later.indicative
+    return {}, False
 
 
-def ngo_report(registry: Registry, entry: Entry) -> dict | None:
-    results = registry.surveys
-    if results is None:
-        return None
-    years = sorted((f for f in results.indicators if f.slug == entry.slug), key=lambda f: f.year)
-    awareness, _ = _role_row(results, "znajomosc_organizacji", entry.slug)
-    participation, _ = _role_row(results, "udzial_w_dzialaniach", entry.slug)
-    if not years and awareness is None and participation is None:
-        return None
-    activity = "brak danych"
-    if len(years) >= 2:
-        activity = "spełnione" if years[-1].indicators.participants >= \
-            years[-2].indicators.participants else "niespełnione"
-    return {"entry": entry, "years": years, "awareness": awareness,
-            "participation": participation,
-            "verdicts": [_verdict(awareness), _verdict(participation), activity],
-            "criteria": CRITERIA,
-            "sample": any(f.indicators.sample for f in years) or _sample(results)}
+@dataclass(frozen=True)
+class Effectiveness:
+    """Every NGO's report, computed once per build."""
 
+    reports: dict[str, NgoReport] = field(default_factory=dict)
+    results: SurveyResults | None = None
 
-def _sample(results: SurveyResults) -> bool:
-    return any(w.survey.sample for w in results.waves)
+    @classmethod
+    def of(cls, registry: Registry) -> Effectiveness:
+        results = registry.surveys
+        if results is None:
+            return cls()
+        awareness, indicative_a = role_rows(results, AWARENESS)
+        participation, indicative_p = role_rows(results, PARTICIPATION)
+        years: dict[str, list[IndicatorsFile]] = {}
+        for found in results.indicators:
+            years.setdefault(found.slug, []).append(found)
+        sample = any(w.survey.sample for w in results.waves)
+        reports = {}
+        for entry in registry.entries:
+            own = tuple(sorted(years.get(entry.slug, ()), key=lambda f: f.year))
+            aware, part = awareness.get(entry.slug), participation.get(entry.slug)
+            if not own and aware is None and part is None:
+                continue
+            reports[entry.slug] = NgoReport(
+                entry, own, aware, part, sample or any(f.indicators.sample for f in own),
+                (indicative_a and aware is not None) or (indicative_p and part is not None))
+        return cls(reports, results)
 
-
-def effectiveness_section(registry: Registry, entry: Entry) -> Markup | str:
-    report = ngo_report(registry, entry)
-    if report is None:
-        return ""
-    return Markup(environment().get_template("survey_effectiveness.html").render(
-        report=report, heading="h2", page=False, up="../../"))
-
-
-def effectiveness_pages(registry: Registry) -> list[GeneratedPage]:
-    pages = []
-    reports = []
-    for entry in registry.entries:
-        report = ngo_report(registry, entry)
+    def section(self, registry: Registry, entry: Entry) -> Markup | str:
+        """The NGO page's section (a ``SectionProvider``): a lookup, then one template."""
+        report = self.reports.get(entry.slug)
         if report is None:
-            continue
-        reports.append(report)
-        body = environment().get_template("survey_effectiveness.html").render(
-            report=report, heading="h1", page=True, up="../../../")
-        pages.append(page_from_html(f"badania/skutecznosc/{entry.slug}/index.md",
-                                    f"Skuteczność: {entry.org.name}", body))
-    if registry.surveys is not None and (reports or registry.surveys.studies()):
-        pages.append(_summary(registry.surveys, reports))
-    return pages
+            return ""
+        return Markup(environment().get_template("survey_effectiveness.html").render(
+            report=report, heading="h2", page=False, up="../../"))
 
-
-def _summary(results: SurveyResults, reports: list[dict]) -> GeneratedPage:
-    criteria = []
-    for waves in results.studies().values():
-        earlier, later = waves[0], waves[-1]
-        for criterion in later.survey.criteria:
-            rows = comparison_rows(earlier, later, criterion.question, {})
-            question = later.survey.question(criterion.question)
-            index = question.codes().index(criterion.answer) if question else -1
-            row = rows[index] if 0 <= index < len(rows) else None
-            verdict = _criterion_verdict(row, criterion.direction)
-            criteria.append({"criterion": criterion, "row": row, "verdict": verdict,
-                             "earlier": earlier, "later": later})
-    totals = _totals(results)
-    body = environment().get_template("survey_summary.html").render(
-        criteria=criteria, reports=reports, totals=totals, any_sample=_sample(results))
-    return page_from_html("badania/czy-projekt-zadzialal/index.md", "Czy projekt zadziałał?",
-                          body)
-
-
-def _criterion_verdict(row: dict | None, direction: str) -> str:
-    if row is None or row.get("difference") is None:
-        return "nie do oceny"
-    difference = row["difference"]
-    if not difference.beyond_error:
-        return "nierozstrzygnięte (zmiana w granicach błędu)"
-    rose = difference.estimate > 0
-    return "spełnione" if rose == (direction == "wzrost") else "niespełnione"
-
-
-def _totals(results: SurveyResults) -> list[dict]:
-    years: dict[int, dict] = {}
-    for f in results.indicators:
-        year = years.setdefault(f.year, {"year": f.year, "ngos": 0, "events": 0,
-                                         "participants": 0, "volunteers": 0, "funds": 0})
-        year["ngos"] += 1
-        year["events"] += f.indicators.events
-        year["participants"] += f.indicators.participants
-        year["volunteers"] += f.indicators.volunteers
-        year["funds"] += f.indicators.funds
-    return [years[y] for y in sorted(years)]
-
-
-__all__ = ["WaveResults", "effectiveness_pages", "effectiveness_section"]
+    def pages(self) -> list[GeneratedPage]:
+        """A report page per NGO with data, and the project's summary."""
+        pages = []
+        template = environment().get_template("survey_effectiveness.html")
+        for slug, report in self.reports.items():
+            body = template.render(report=report, heading="h1", page=True, up="../../../")
+            pages.append(page_from_html(f"{REPORTS}/{slug}/index.md",
+                                        f"Skuteczność: {report.entry.org.name}", body))
+        if self.results is not None and (self.reports or self.results.studies()):
+            pages.append(summary_page(self.results, list(self.reports.values())))
+        return pages

@@ -137,32 +137,44 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
 
 def comparison_rows(earlier: WaveResults, later: WaveResults, qid: str,
                     names: Mapping[str, str]) -> list[dict[str, object]]:
-    """Per answer: both waves' shares and the change in words (Newcombe's interval)."""
+    """Per answer (``code``): both waves' shares and the change in words (Newcombe)."""
     before, after = earlier.question(qid), later.question(qid)
     if before is None or after is None or not after.units:
         return []
     question = after.question
-    rows = []
-    pairs = ([(option_label(question, u.unit.option or "", names), b.figure("tak"),
-               u.figure("tak")) for b, u in zip(before.units, after.units, strict=True)]
-             if question.kind == "wielokrotny" else
-             list(zip(after.units[0].labels[:-1], before.units[0].overall[:-1],
-                      after.units[0].overall[:-1], strict=True)))
-    for label, one, two in pairs:
-        row: dict[str, object] = {"label": label, "before": figure_row(label, one),
-                                  "after": figure_row(label, two), "one": one, "two": two}
-        if not one.hidden and not two.hidden:
-            difference = newcombe(one.count or 0, one.base, two.count or 0, two.base,
-                                  population=earlier.survey.population.size,
-                                  population2=later.survey.population.size)
-            row["difference"] = difference
-            row["text"] = points_text(difference)
-            row["interval"] = (f"{percent(difference.interval.low):+d} do "
-                               f"{percent(difference.interval.high):+d} pkt proc.")
-        else:
-            row["text"] = "nie do porównania: ukryta mała liczba"
-        rows.append(row)
-    return rows
+    if question.kind == "wielokrotny":
+        pairs = [(u.unit.option or "", option_label(question, u.unit.option or "", names),
+                  b.figure("tak"), u.figure("tak"))
+                 for b, u in zip(before.units, after.units, strict=True)]
+    else:
+        pairs = list(zip(question.codes(), after.units[0].labels[:-1],
+                         before.units[0].overall[:-1], after.units[0].overall[:-1],
+                         strict=True))
+    return [_change_row(earlier, later, *pair) for pair in pairs]
+
+
+def _change_row(earlier: WaveResults, later: WaveResults, code: str, label: str, one: Figure,
+                two: Figure) -> dict[str, object]:
+    row: dict[str, object] = {"code": code, "label": label, "before": figure_row(label, one),
+                              "after": figure_row(label, two), "one": one, "two": two}
+    if one.hidden or two.hidden:
+        row["text"] = "nie do porównania: ukryta mała liczba"
+        return row
+    difference = newcombe(one.count or 0, one.base, two.count or 0, two.base,
+                          population=earlier.survey.population.size,
+                          population2=later.survey.population.size)
+    row["difference"] = difference
+    row["text"] = points_text(difference)
+    row["interval"] = (f"{_signed(difference.interval.low)} do "
+                       f"{_signed(difference.interval.high)} pkt proc.")
+    return row
+
+
+def _signed(value: float) -> str:
+    """``+12`` / ``−3`` with a true minus sign, as Polish typesetting (and a screen reader)
+    wants; zero keeps its sign-less form."""
+    shown = percent(value)
+    return f"+{shown}" if shown > 0 else ("0" if shown == 0 else f"−{-shown}")
 
 
 def _comparison_page(registry: Registry, study: str, waves: tuple[WaveResults, ...],
@@ -186,6 +198,7 @@ def _comparison_page(registry: Registry, study: str, waves: tuple[WaveResults, .
             "każdy słupek jest podpisany nazwą fali.", bars)})
     body = environment().get_template("survey_comparison.html").render(
         earlier=earlier, later=later, questions=questions, study=study,
-        any_sample=earlier.survey.sample or later.survey.sample)
+        any_sample=earlier.survey.sample or later.survey.sample,
+        indicative=earlier.indicative or later.indicative)
     return page_from_html(f"{SURVEYS}/porownanie/{study}/index.md",
                           f"Przed i po: {later.survey.title}", body)
