@@ -85,7 +85,8 @@ def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 
             shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=_LEFT_OUT)
         elif src.exists():
             shutil.copy2(src, target / part)
-    (target / "documents").mkdir(exist_ok=True)  # watched by mkdocs.yml, empty here
+    for watched in ("documents", "badania", "sprawozdania"):  # mkdocs.yml watches them
+        (target / watched).mkdir(exist_ok=True)  # empty here: no document, survey or report
     ngos = target / "ngos"
     if ngos.exists():
         shutil.rmtree(ngos)

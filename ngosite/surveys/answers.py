@@ -77,9 +77,10 @@ def read_answers(path: Path, name: str, survey: Survey,
         problems.append(Problem(name, 1, 1, "", "plik odpowiedzi jest pusty; pierwszy wiersz "
                                 "to nazwy kolumn (kody pytań i metryczki), kolejne — odpowiedzi"))
         return None
-    columns = _check_header(name, [h.strip() for h in header], survey, problems)
-    if columns is None:
+    known = _check_header(name, [h.strip() for h in header], survey, problems)
+    if known is None:
         return None
+    columns = _columns(known, survey)
     respondents: list[Respondent] = []
     line = reader.line_num + 1
     for row in reader:
@@ -88,7 +89,7 @@ def read_answers(path: Path, name: str, survey: Survey,
                                     "odpowiedzi; podziel badanie albo skontaktuj się z zespołem"))
             break
         if any(cell.strip() for cell in row):
-            respondent = _row(name, line, row, header, columns, survey, problems)
+            respondent = _row(name, line, row, header, columns, problems)
             if respondent is not None:
                 respondents.append(respondent)
         line = reader.line_num + 1
@@ -146,8 +147,32 @@ def _check_header(name: str, header: list[str], survey: Survey,
     return columns
 
 
-def _row(name: str, line: int, row: list[str], header: list[str], columns: dict[int, str],
-         survey: Survey, problems: list[Problem]) -> Respondent | None:
+@dataclass(frozen=True)
+class _Column:
+    """What one column accepts, worked out once per file rather than once per cell."""
+
+    id: str
+    codes: tuple[str, ...]
+    labels: Mapping[str, str]
+    question: Question | None  # None: a demographic
+
+
+def _columns(columns: dict[int, str], survey: Survey) -> dict[int, _Column]:
+    found = {}
+    for i, column in columns.items():
+        demographic = survey.demographic(column)
+        if demographic is not None:
+            found[i] = _Column(column, tuple(v.code for v in demographic.values), {}, None)
+            continue
+        question = survey.question(column)
+        assert question is not None
+        found[i] = _Column(column, tuple(question.codes()),
+                           {o.key: o.label or o.key for o in question.options}, question)
+    return found
+
+
+def _row(name: str, line: int, row: list[str], header: list[str], columns: dict[int, _Column],
+         problems: list[Problem]) -> Respondent | None:
     if len(row) != len(header):
         problems.append(Problem(
             name, line, 1, "", f"wiersz {line} ma {len(row)} kolumn, a nagłówek {len(header)}; "
@@ -158,15 +183,12 @@ def _row(name: str, line: int, row: list[str], header: list[str], columns: dict[
     answers: dict[str, Answer] = {}
     for i, column in columns.items():
         cell = row[i].strip()
-        where = (name, line, i + 1, column)
-        demographic = survey.demographic(column)
-        if demographic is not None:
-            codes = [v.code for v in demographic.values]
-            demographics[column] = _one_code(where, cell, codes, problems) if cell else None
-            continue
-        question = survey.question(column)
-        assert question is not None
-        answers[column] = _answer(where, cell, question, problems) if cell else None
+        where = (name, line, i + 1, column.id)
+        if column.question is None:
+            demographics[column.id] = _one_code(where, cell, column.codes, problems) \
+                if cell else None
+        else:
+            answers[column.id] = _answer(where, cell, column, problems) if cell else None
     if len(problems) > before:
         return None
     return Respondent(line, demographics, answers)
@@ -177,7 +199,7 @@ def _problem(where: tuple[str, int, int, str], message: str) -> Problem:
     return Problem(name, line, column, key, f"wiersz {line}, kolumna {key}: {message}")
 
 
-def _one_code(where: tuple[str, int, int, str], cell: str, codes: list[str],
+def _one_code(where: tuple[str, int, int, str], cell: str, codes: tuple[str, ...],
               problems: list[Problem], labels: Mapping[str, str] | None = None) -> str | None:
     if cell in codes:
         return cell
@@ -191,9 +213,10 @@ def _one_code(where: tuple[str, int, int, str], cell: str, codes: list[str],
     return None
 
 
-def _answer(where: tuple[str, int, int, str], cell: str, question: Question,
+def _answer(where: tuple[str, int, int, str], cell: str, column: _Column,
             problems: list[Problem]) -> Answer:
-    labels = {o.key: o.label or o.key for o in question.options}
+    question = column.question
+    assert question is not None
     if question.kind == "otwarte":
         return _open(where, cell, problems)
     if question.kind == "skala":
@@ -203,13 +226,13 @@ def _answer(where: tuple[str, int, int, str], cell: str, question: Question,
             problems.append(_problem(where, f"„{cell}” zawiera kilka odpowiedzi, a to pytanie "
                                             "jednokrotnego wyboru; zostaw jeden kod"))
             return None
-        code = _one_code(where, cell, question.codes(), problems, labels)
+        code = _one_code(where, cell, column.codes, problems, column.labels)
         return (code,) if code else None
     chosen: list[str] = []
     for part in (p.strip() for p in cell.split(MULTI_SEPARATOR)):
         if not part:
             continue
-        code = _one_code(where, part, question.codes(), problems, labels)
+        code = _one_code(where, part, column.codes, problems, column.labels)
         if code in chosen:
             problems.append(_problem(where, f"kod „{code}” wpisano dwa razy; zostaw jeden"))
         elif code:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -51,7 +52,12 @@ class Table:
         return (*self.cols, TOTAL)
 
     def lines(self) -> list[list[tuple[Key, int]]]:
-        """Each published line as cells with coefficients that sum to zero."""
+        """Each published line as cells with coefficients that sum to zero (made once: the
+        protection asks for them again after every partner it adds)."""
+        return self._lines
+
+    @cached_property
+    def _lines(self) -> list[list[tuple[Key, int]]]:
         lines = [[*((self.cell[r, c], 1) for c in self.cols), (self.cell[r, TOTAL], -1)]
                  for r in self.all_rows()]
         if self.rows:
@@ -59,8 +65,12 @@ class Table:
                       for c in self.all_cols()]
         return lines
 
-    def keys(self) -> set[Key]:
-        return set(self.cell.values())
+    def keys(self) -> frozenset[Key]:
+        return self._keys
+
+    @cached_property
+    def _keys(self) -> frozenset[Key]:
+        return frozenset(self.cell.values())
 
 
 def primary_cells(values: Mapping[Key, int], tables: Iterable[Table], *, hide_up_to: int,
@@ -191,12 +201,14 @@ def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key]) -
     _pair_rows(values, tables, hidden)
     sizes = {key for table in tables for row in table.rows
              if (key := table.cell[row, TOTAL]) in hidden}
+    clean: dict[int, frozenset[Key]] = {}  # table → its hidden cells when last found safe
     changed = True
     while changed:
         changed = False
-        for table in tables:
-            if not hidden & table.keys():
-                continue
+        for number, table in enumerate(tables):
+            mine = frozenset(hidden & table.keys())
+            if not mine or clean.get(number) == mine:
+                continue  # nothing hidden, or nothing new since this table was found safe
             for _ in range(len(table.cell) + 1):
                 exposed = computable(values, [table], hidden - sizes)
                 before = len(hidden)
@@ -205,6 +217,7 @@ def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key]) -
                 if len(hidden) == before:
                     # Nothing left to add: what remains exposed is exposed only if the
                     # paired group sizes were published, which they are not.
+                    clean[number] = frozenset(hidden & table.keys())
                     break
                 changed = True
     return frozenset(hidden)

@@ -133,7 +133,8 @@ class Effectiveness:
         for slug, report in self.reports.items():
             body = template.render(report=report, heading="h1", page=True, up="../../../")
             pages.append(page_from_html(f"{REPORTS}/{slug}/index.md",
-                                        f"Skuteczność: {report.entry.org.name}", body))
+                                        f"Skuteczność: {report.entry.org.name}", body,
+                                        direct=True))
         if self.results is not None and (self.reports or self.results.studies()):
             pages.append(summary_page(self.results, list(self.reports.values())))
         return pages

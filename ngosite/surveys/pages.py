@@ -63,7 +63,7 @@ def _index(registry: Registry, results: SurveyResults) -> GeneratedPage:
         waves=results.waves, method_line=method_line,
         studies=list(results.studies()), any_sample=any(w.survey.sample for w in results.waves),
         has_reports=bool(results.indicators) or bool(results.studies()))
-    return page_from_html(f"{SURVEYS}/index.md", "Badania mieszkańców", body)
+    return page_from_html(f"{SURVEYS}/index.md", "Badania mieszkańców", body, direct=True)
 
 
 def figure_row(label: str, figure: Figure) -> Row:
@@ -132,7 +132,8 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
         csv_href=results_file(wave.slug, "csv").removeprefix(f"{SURVEYS}/{wave.slug}/"),
         json_href=results_file(wave.slug, "json").removeprefix(f"{SURVEYS}/{wave.slug}/"),
         start_iso=survey.fieldwork.start.isoformat(), end_iso=survey.fieldwork.end.isoformat())
-    return page_from_html(f"{SURVEYS}/{wave.slug}/index.md", survey.title, body)
+    return page_from_html(f"{SURVEYS}/{wave.slug}/index.md", survey.title, body,
+                          direct=True)
 
 
 def comparison_rows(earlier: WaveResults, later: WaveResults, qid: str,
@@ -201,4 +202,4 @@ def _comparison_page(registry: Registry, study: str, waves: tuple[WaveResults, .
         any_sample=earlier.survey.sample or later.survey.sample,
         indicative=earlier.indicative or later.indicative)
     return page_from_html(f"{SURVEYS}/porownanie/{study}/index.md",
-                          f"Przed i po: {later.survey.title}", body)
+                          f"Przed i po: {later.survey.title}", body, direct=True)

@@ -62,4 +62,4 @@ def summary_page(results: SurveyResults, reports: Sequence[object]) -> Generated
         criteria=criteria, reports=reports, totals=yearly_totals(results),
         any_sample=any(w.survey.sample for w in results.waves),
         indicative=any(c["indicative"] for c in criteria))
-    return page_from_html(SUMMARY_PAGE, "Czy projekt zadziałał?", body)
+    return page_from_html(SUMMARY_PAGE, "Czy projekt zadziałał?", body, direct=True)
