@@ -107,10 +107,12 @@ def _decode(path: Path, name: str, problems: list[Problem]) -> str | None:
     try:
         return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(
-            name, raw[: exc.start].count(b"\n") + 1, 1, "",
-            "plik nie jest zapisany w kodowaniu UTF-8 (np. Excel zapisał go w Windows-1250); "
-            "zapisz go ponownie jako „CSV UTF-8 (rozdzielany przecinkami)”"))
+            name, line, column, "", f"wiersz {line}, znak {column}: plik nie jest zapisany w "
+            "kodowaniu UTF-8 (np. Excel zapisał go w Windows-1250); zapisz go ponownie jako "
+            "„CSV UTF-8 (rozdzielany przecinkami)”"))
         return None
 
 
@@ -175,8 +177,8 @@ def _row(name: str, line: int, row: list[str], header: list[str], columns: dict[
          problems: list[Problem]) -> Respondent | None:
     if len(row) != len(header):
         problems.append(Problem(
-            name, line, 1, "", f"wiersz {line} ma {len(row)} kolumn, a nagłówek {len(header)}; "
-            "sprawdź separatory i cudzysłowy w tym wierszu"))
+            name, line, 1, "", f"wiersz {line} ma {_columns_word(len(row))}, a nagłówek "
+            f"{len(header)}; sprawdź separatory i cudzysłowy w tym wierszu"))
         return None
     before = len(problems)
     demographics: dict[str, str | None] = {}
@@ -192,6 +194,15 @@ def _row(name: str, line: int, row: list[str], header: list[str], columns: dict[
     if len(problems) > before:
         return None
     return Respondent(line, demographics, answers)
+
+
+def _columns_word(n: int) -> str:
+    """„1 kolumnę”, „4 kolumny”, „5 kolumn”, „22 kolumny”: Polish plural after a number."""
+    if n == 1:
+        return "1 kolumnę"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return f"{n} kolumny"
+    return f"{n} kolumn"
 
 
 def _problem(where: tuple[str, int, int, str], message: str) -> Problem:
