@@ -1,6 +1,7 @@
 """Aggregated results to download: ``/badania/<id>/wyniki.csv`` (UTF-8 with a BOM, ``;``, as
 the open data) and ``wyniki.json``, one row per published figure, hidden ones marked "ukryto"
-with no number. Respondent-level data is not published unless a setting allows it.
+with no number. Respondent-level rows (``odpowiedzi-osob.csv``) only when a setting allows
+it, in the reduced form of ``respondent_file``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,32 @@ from .statistics import percent
 
 COLUMNS = ("pytanie", "tresc_pytania", "przekroj", "grupa", "odpowiedz", "liczba_osob",
            "podstawa", "odsetek_proc", "przedzial_od_proc", "przedzial_do_proc")
+# The data dictionary printed under the downloads on every survey page.
+DICTIONARY = {
+    "pytanie": "kod pytania z kwestionariusza (np. q4)",
+    "tresc_pytania": "treść pytania",
+    "przekroj": "nazwa przekroju (pusta: wszyscy respondenci)",
+    "grupa": "grupa przekroju, np. 18–29 lat; „wszyscy” dla całej próby",
+    "odpowiedz": "odpowiedź (etykieta; w pytaniu wielokrotnego wyboru kod odpowiedzi, liczba "
+                 "to osoby, które ją zaznaczyły)",
+    "liczba_osob": "liczba osób, które tak odpowiedziały; „ukryto”, gdy liczba jest chroniona",
+    "podstawa": "liczba osób w grupie (mianownik odsetka)",
+    "odsetek_proc": "odsetek w procentach, zaokrąglony do całości; „ukryto” jak wyżej",
+    "przedzial_od_proc": "dolna granica 95% przedziału Wilsona, w procentach",
+    "przedzial_do_proc": "górna granica 95% przedziału Wilsona, w procentach",
+}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def results_file(slug: str, extension: str) -> str:
     return f"badania/{slug}/wyniki.{extension}"
+
+
+RESPONDENTS_FILE = "odpowiedzi-osob.csv"
+
+
+def respondents_file(slug: str) -> str:
+    return f"badania/{slug}/{RESPONDENTS_FILE}"
 
 
 def _values(figure: Figure) -> list[str]:
@@ -68,6 +90,17 @@ def results_json(wave: WaveResults) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def respondents_csv(wave: WaveResults) -> str:
+    """The reduced respondent rows (``respondent_file``), as the open data: BOM, ``;``."""
+    table = wave.respondent_rows
+    assert table is not None
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return "\ufeff" + out.getvalue()
+
+
 def survey_assets(results: SurveyResults | None) -> list[tuple[str, str]]:
     if results is None:
         return []
@@ -76,4 +109,6 @@ def survey_assets(results: SurveyResults | None) -> list[tuple[str, str]]:
         if wave.published:
             assets.append((results_file(wave.slug, "csv"), results_csv(wave)))
             assets.append((results_file(wave.slug, "json"), results_json(wave)))
+        if wave.published and wave.respondent_rows is not None:
+            assets.append((respondents_file(wave.slug), respondents_csv(wave)))
     return assets

@@ -16,7 +16,7 @@ from ngosite.core.templating import GeneratedPage, environment, page_from_html
 from ngosite.organisations.registry import Registry
 
 from .charts import PALETTE, Bar, bar_chart
-from .downloads import results_file
+from .downloads import DICTIONARY, RESPONDENTS_FILE, results_file
 from .model import KINDS, RECRUITMENT
 from .results import Figure, QuestionResult, SurveyResults, WaveResults, option_label
 from .statistics import interval_text, newcombe, percent, points_text
@@ -131,6 +131,8 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
         questions=[_question(wave, q, names, i) for i, q in enumerate(wave.questions, 1)],
         csv_href=results_file(wave.slug, "csv").removeprefix(f"{SURVEYS}/{wave.slug}/"),
         json_href=results_file(wave.slug, "json").removeprefix(f"{SURVEYS}/{wave.slug}/"),
+        respondents_href=RESPONDENTS_FILE if wave.respondent_rows else None,
+        dictionary=DICTIONARY,
         start_iso=survey.fieldwork.start.isoformat(), end_iso=survey.fieldwork.end.isoformat())
     return page_from_html(f"{SURVEYS}/{wave.slug}/index.md", survey.title, body,
                           direct=True)

@@ -19,6 +19,7 @@ from .disclosure import TOTAL, Key, primary_cells, protect
 from .indicators import IndicatorsFile
 from .loaded import LoadedSurvey
 from .model import MISSING, Breakdown, Question, Survey
+from .respondent_file import RespondentTable, respondent_table
 from .statistics import Interval, fpc_applies, margin_of_error, wilson
 from .tables import CHOSE, Unit, WaveTables, count_wave, size_key
 
@@ -82,6 +83,7 @@ class WaveResults:
     n: int
     questions: tuple[QuestionResult, ...]
     hidden: frozenset[Key] = field(default_factory=frozenset)
+    respondent_rows: RespondentTable | None = None  # only when the settings allow it
 
     @property
     def published(self) -> bool:
@@ -176,7 +178,10 @@ def _wave(survey: LoadedSurvey, counted: WaveTables, hidden: frozenset[Key] | No
         results = tuple(_unit(survey.survey, unit, counted, hidden)
                         for unit in counted.units if unit.question is question)
         questions.append(QuestionResult(question, results))
-    return WaveResults(survey.slug, survey.file, survey.survey, n, tuple(questions), hidden)
+    rows = respondent_table(survey, counted.units, counted.values, hidden,
+                            settings.group_minimum) if settings.respondent_data else None
+    return WaveResults(survey.slug, survey.file, survey.survey, n, tuple(questions), hidden,
+                       rows)
 
 
 def _figure(values: Mapping[Key, int], hidden: frozenset[Key], key: Key, base: int,
