@@ -1,4 +1,5 @@
-"""The ``ngosite`` command: validate the data, export the JSON Schema.
+"""The ``ngosite`` command: validate the data, export the JSON Schema, and the subcommands of
+the rooms (geocode, documents, surveys, issues).
 
 It prints problems for people (default), as GitHub Actions annotations (inline on a pull
 request's changed lines) or as JSON for other hosts. It never shows a Python traceback to an
@@ -17,6 +18,7 @@ from pathlib import Path
 from ngosite.cli import documents as documents_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
+from ngosite.cli import surveys as surveys_command
 from ngosite.core.problems import DataError, format_github, format_json, format_text
 from ngosite.geo.online import OnlineNotAllowed
 from ngosite.organisations.schema import schema_json
@@ -44,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="wypisz JSON Schema wpisu organizacji")
     schema.add_argument("--output", type=Path, help="zapisz do pliku zamiast na ekran")
     documents_command.add_parser(sub)
+    surveys_command.add_parser(sub)
     issue_command.add_parsers(sub)
     return parser
 
@@ -81,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                                        retry_missing=args.retry_missing)
         if args.command == "documents":
             return documents_command.run(args.root, args)
+        if args.command == surveys_command.COMMAND:
+            return surveys_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
         return _schema(args.output)

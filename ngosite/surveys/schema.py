@@ -2,8 +2,8 @@
 
 ``badania/<id>/badanie.yml`` starts with ``# yaml-language-server:
 $schema=../../data/badanie.schema.json`` and ``sprawozdania/<slug>/<rok>.yml`` with
-``…/data/sprawozdanie.schema.json``; ``ngosite surveys schema --write`` regenerates both, and a
-test fails while a committed copy is stale.
+``…/data/sprawozdanie.schema.json``; ``ngosite surveys schema`` regenerates both (``--check``
+only says whether they are stale), and a test fails while a committed copy is stale.
 """
 
 from __future__ import annotations
@@ -36,13 +36,23 @@ def schema_text(model: type[BaseModel], title: str, description: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(root: Path) -> list[str]:
-    """Write every schema whose committed copy differs; return the files written."""
+def stale_schemas(root: Path) -> list[str]:
+    """The committed schemas (paths below ``root``) that differ from the models."""
+    return [path for path, (model, title, description) in SCHEMAS.items()
+            if not (root / path).is_file()
+            or (root / path).read_text(encoding="utf-8") != schema_text(model, title,
+                                                                       description)]
+
+
+def write_schemas(root: Path, output: Path | None = None) -> list[Path]:
+    """Write every schema that differs into ``output`` (default: its committed place below
+    ``root``); return the files written."""
     written = []
     for path, (model, title, description) in SCHEMAS.items():
         text = schema_text(model, title, description)
-        target = root / path
+        target = (output / Path(path).name) if output is not None else root / path
         if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-            written.append(path)
+            written.append(target)
     return written

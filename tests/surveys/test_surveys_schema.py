@@ -14,7 +14,7 @@ def test_committed_schema_matches_the_model(path):
     model, title, description = SCHEMAS[path]
     committed = (ROOT / path).read_text(encoding="utf-8")
     assert committed == schema_text(model, title, description), \
-        "run: .venv/bin/ngosite surveys schema --write"
+        "run: .venv/bin/ngosite surveys schema"
 
 
 @pytest.mark.parametrize(("pattern", "schema"), [
