@@ -16,7 +16,7 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,19 +24,14 @@ from ngosite.core.folding import fold
 from ngosite.core.problems import Problem
 
 from .model import Question, Survey
+from .personal_data import personal_column, personal_data_in
 
 MAX_ROWS = 20_000
 MAX_OPEN_ANSWER = 2_000
 MULTI_SEPARATOR = "|"
 _HIDDEN = re.compile(r"\[ukryto(?::\s*([^\]]*))?\]")
-_PERSONAL_TOKENS = {"imie", "imiona", "nazwisko", "name", "surname", "firstname", "lastname",
-                    "fullname", "email", "mail", "telefon", "tel", "phone", "komorka", "adres",
-                    "address", "ulica", "street", "pesel", "ip", "kontakt", "podpis",
-                    "urodzenia", "birth", "dowod"}
-_EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}", re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\d])(?:\+48[\s-]?)?\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d])"
-                    r"|(?<![\d])\d{2}[\s-]\d{3}[\s-]\d{2}[\s-]\d{2}(?![\d])")
-_PESEL = re.compile(r"(?<![\d])\d{11}(?![\d])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 
 @dataclass(frozen=True)
@@ -55,14 +50,6 @@ class Respondent:
     answers: Mapping[str, Answer]
 
 
-def personal_column(header: str) -> bool:
-    """``Imię i nazwisko``, ``e-mail``, ``nr_telefonu``… — anything that names or reaches a
-    person; coarse demographics (wiek, płeć, miejscowość) and question codes pass."""
-    tokens = re.split(r"[^a-z0-9]+", fold(header).lower())
-    return any(t in _PERSONAL_TOKENS or t.startswith(("imie", "nazwisk", "mail", "telefon"))
-               for t in tokens if t)
-
-
 def read_answers(path: Path, name: str, survey: Survey,
                  problems: list[Problem]) -> list[Respondent] | None:
     """Every respondent of the file; None (with the problems added) when it cannot be read."""
@@ -72,7 +59,11 @@ def read_answers(path: Path, name: str, survey: Survey,
     delimiter = ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") \
         else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        problems.append(_broken_csv(name, reader.line_num or 1, exc))
+        return None
     if not header or not any(h.strip() for h in header):
         problems.append(Problem(name, 1, 1, "", "plik odpowiedzi jest pusty; pierwszy wiersz "
                                 "to nazwy kolumn (kody pytań i metryczki), kolejne — odpowiedzi"))
@@ -81,21 +72,44 @@ def read_answers(path: Path, name: str, survey: Survey,
     if known is None:
         return None
     columns = _columns(known, survey)
-    respondents: list[Respondent] = []
-    line = reader.line_num + 1
-    for row in reader:
-        if len(respondents) >= MAX_ROWS:
-            problems.append(Problem(name, line, 1, "", f"plik ma więcej niż {MAX_ROWS} "
-                                    "odpowiedzi; podziel badanie albo skontaktuj się z zespołem"))
-            break
-        if any(cell.strip() for cell in row):
-            respondent = _row(name, line, row, header, columns, problems)
-            if respondent is not None:
-                respondents.append(respondent)
-        line = reader.line_num + 1
+    respondents = _respondents(name, reader, header, columns, problems)
+    if respondents is None:
+        return None
     if not respondents:
         problems.append(Problem(name, 1, 1, "", "plik nie zawiera żadnej poprawnej odpowiedzi"))
     return respondents
+
+
+def _respondents(name: str, reader: Iterator[list[str]], header: list[str],
+                 columns: dict[int, _Column], problems: list[Problem]) -> list[Respondent] | None:
+    """Every valid row; None when the file stops being CSV part-way (the rest of the file
+    cannot be trusted to be split into the right rows)."""
+    respondents: list[Respondent] = []
+    line = reader.line_num + 1  # type: ignore[attr-defined]
+    try:
+        for row in reader:
+            if len(respondents) >= MAX_ROWS:
+                problems.append(Problem(name, line, 1, "", f"plik ma więcej niż {MAX_ROWS} "
+                                        "odpowiedzi; podziel badanie albo skontaktuj się z "
+                                        "zespołem"))
+                break
+            if any(cell.strip() for cell in row):
+                respondent = _row(name, line, row, header, columns, problems)
+                if respondent is not None:
+                    respondents.append(respondent)
+            line = reader.line_num + 1  # type: ignore[attr-defined]
+    except csv.Error as exc:
+        problems.append(_broken_csv(name, line, exc))
+        return None
+    return respondents
+
+
+def _broken_csv(name: str, line: int, exc: csv.Error) -> Problem:
+    reason = ("komórka ma ponad 131 072 znaków, zwykle dlatego, że brakuje cudzysłowu "
+              "zamykającego" if "field limit" in str(exc) else
+              "tego wiersza nie da się podzielić na kolumny (sprawdź cudzysłowy)")
+    return Problem(name, line, 1, "", f"wiersz {line}: {reason}; popraw plik, a potem "
+                   "sprawdź go ponownie (dalsza część pliku nie została odczytana)")
 
 
 def _decode(path: Path, name: str, problems: list[Problem]) -> str | None:
@@ -186,6 +200,10 @@ def _row(name: str, line: int, row: list[str], header: list[str], columns: dict[
     for i, column in columns.items():
         cell = row[i].strip()
         where = (name, line, i + 1, column.id)
+        if _CONTROL.search(cell):
+            problems.append(_problem(where, "komórka zawiera niewidoczny znak sterujący (np. "
+                                            "NUL); usuń go albo wpisz komórkę ponownie"))
+            continue
         if column.question is None:
             demographics[column.id] = _one_code(where, cell, column.codes, problems) \
                 if cell else None
@@ -279,8 +297,7 @@ def _open(where: tuple[str, int, int, str], cell: str, problems: list[Problem]) 
         problems.append(_problem(where, f"odpowiedź ma ponad {MAX_OPEN_ANSWER} znaków; skróć "
                                         "ją albo ukryj: [ukryto: powód]"))
         return None
-    found = [what for what, pattern in (("adres e-mail", _EMAIL), ("numer telefonu", _PHONE),
-                                        ("numer PESEL", _PESEL)) if pattern.search(cell)]
+    found = personal_data_in(cell)
     if found:
         problems.append(_problem(
             where, f"odpowiedź zawiera {' i '.join(found)}; dane osobowe nie mogą trafić do "

@@ -19,12 +19,11 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ngosite.core.fields import Strict, Text
 from ngosite.core.problems import Problem, Severity, relative_name
-from ngosite.core.validate import validate_document
-from ngosite.core.yaml_source import read_yaml
 from ngosite.fair.rules import KnownNgos
 
+from .source import read_model_file
+
 REPORTS_DIR = "sprawozdania"
-GUIDE = "docs/jak-opublikowac-badanie.md"
 MAX_COUNT = 1_000_000
 MAX_FUNDS = Decimal("100000000")
 
@@ -130,18 +129,8 @@ def _load_year(root: Path, slug: str, path: Path, today: date,
                                 f"{today.isoformat()}); sprawozdanie za ten rok dodaj po jego "
                                 "zakończeniu"))
         return None
-    doc = read_yaml(path, name, problems)
-    if doc is None:
-        return None
     before = len(problems)
-    indicators = validate_document(doc, YearlyIndicators, problems)
-    problems[before:] = [_with_guide(p) for p in problems[before:]]
-    if indicators is None or any(p.severity is Severity.ERROR for p in problems[before:]):
+    found = read_model_file(path, name, YearlyIndicators, problems)
+    if found is None or any(p.severity is Severity.ERROR for p in problems[before:]):
         return None
-    return IndicatorsFile(slug, year, name, indicators)
-
-
-def _with_guide(problem: Problem) -> Problem:
-    message = problem.message.replace("docs/dodaj-organizacje.md", GUIDE)
-    return Problem(problem.file, problem.line, problem.column, problem.key, message,
-                   problem.severity)
+    return IndicatorsFile(slug, year, name, found[1])

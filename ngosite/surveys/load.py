@@ -14,17 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from ngosite.core.problems import Problem, Severity, relative_name
-from ngosite.core.validate import validate_document
-from ngosite.core.yaml_source import read_yaml
 from ngosite.fair.rules import KnownNgos
 from ngosite.settings.surveys import SurveySettings
 
 from .answers import Respondent, read_answers
-from .indicators import GUIDE, load_indicators
+from .indicators import load_indicators
 from .loaded import LoadedSurvey
 from .model import ANSWERS_FILE, DESCRIPTION_FILE, Survey
 from .results import SurveyResults, build_results
 from .rules import WaveFile, check_survey, check_waves
+from .source import GUIDE, read_model_file
 
 SURVEYS_DIR = "badania"
 RESERVED = ("porownanie", "skutecznosc", "czy-projekt-zadzialal", "dane")
@@ -82,14 +81,11 @@ def _load_one(root: Path, folder: Path, ngos: KnownNgos,
         problems.append(Problem(name, 1, 1, "", f"brak pliku {DESCRIPTION_FILE} z opisem "
                                 f"badania i kwestionariuszem (wzór: {GUIDE})"))
         return None
-    doc = read_yaml(description, name, problems)
-    if doc is None:
-        return None
     before = len(problems)
-    survey = validate_document(doc, Survey, problems)
-    problems[before:] = [_with_guide(p) for p in problems[before:]]
-    if survey is None:
+    found = read_model_file(description, name, Survey, problems)
+    if found is None:
         return None
+    doc, survey = found
     check_survey(doc, survey, ngos, problems)
     answers = folder / ANSWERS_FILE
     if not answers.is_file():
@@ -111,10 +107,3 @@ def _check_population(name: str, survey: Survey, respondents: list[Respondent] |
         problems.append(Problem(name, 1, 1, "populacja.liczebnosc", f"odpowiedzi jest "
                                 f"{len(respondents)}, więcej niż liczebność populacji ({size}); "
                                 "sprawdź liczebność"))
-
-
-def _with_guide(problem: Problem) -> Problem:
-    message = problem.message.replace("docs/dodaj-organizacje.md", GUIDE)
-    return Problem(problem.file, problem.line, problem.column, problem.key, message,
-                   problem.severity)
-

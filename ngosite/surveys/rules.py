@@ -16,8 +16,8 @@ from ngosite.core.validate import problem_at
 from ngosite.core.yaml_source import SourceDocument
 from ngosite.fair.rules import KnownNgos
 
-from .answers import personal_column
 from .model import Question, Survey
+from .personal_data import personal_column
 
 
 @dataclass(frozen=True)
