@@ -3,8 +3,8 @@
 Given equations (each a list of ``(unknown_or_known, coefficient)``; the line sums to zero)
 and the set of unknowns, exact Gauss–Jordan elimination over the rationals says which unknowns
 are fixed: an unknown is fixed when some combination of the equations involves it alone. This
-is deliberately a different method from ``ngosite.surveys.disclosure`` (floating-point SVD),
-so the two cannot share a mistake.
+is deliberately a different method from ``ngosite.surveys.disclosure`` (floating-point
+elimination per connected group of cells), so the two cannot share a mistake.
 """
 
 from __future__ import annotations
