@@ -128,6 +128,7 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
         fieldwork=fieldwork_text(wave), recruitment=RECRUITMENT[survey.recruitment],
         margin=percent(wave.margin), population=survey.population,
         today=registry.surveys.today if registry.surveys else None,
+        today_text=polish_date(registry.surveys.today) if registry.surveys else "",
         questions=[_question(wave, q, names, i) for i, q in enumerate(wave.questions, 1)],
         csv_href=results_file(wave.slug, "csv").removeprefix(f"{SURVEYS}/{wave.slug}/"),
         json_href=results_file(wave.slug, "json").removeprefix(f"{SURVEYS}/{wave.slug}/"),

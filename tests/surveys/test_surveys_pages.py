@@ -68,6 +68,8 @@ def test_method_box_names_the_correction_and_margin(sample_pages):
     assert "Błąd pomiaru ±5 pkt proc. (95%, dla odsetka 50%), z poprawką na skończoną " \
            "populację (próba to co najmniej 5% populacji)." in page
     assert "Orientacyjny" not in page
+    assert "Badanie zakończone (5 października 2026 – 30 października 2026) (stan na 29 " \
+           "listopada 2026)." in page
 
 
 def test_hidden_cells_have_no_number(sample_pages):
