@@ -26,6 +26,7 @@ from ngosite.geo.gazetteer import Gazetteer
 from ngosite.geo.geocode import Locator
 from ngosite.organisations.registry import Registry, load_entries
 from ngosite.settings.gmina import SETTINGS_FILE, Settings
+from ngosite.surveys.load import load_surveys
 
 if TYPE_CHECKING:  # geopy is imported only by builds that go online
     from ngosite.geo.nominatim import OnlineGeocoder
@@ -60,10 +61,11 @@ def load_registry(root: Path, *, today: date | None = None,
     events = load_events(root, entries, documents, fairs, gazetteer, locator, today, problems)
     problems.extend(locator.problems[reported:])
     problems.extend(consultation_settings_problems(root, settings, documents))
+    surveys = load_surveys(root, entries, settings.surveys, today, problems)
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
                     problems=tuple(sorted(problems)), area=area,
                     locations=MappingProxyType(locations),
                     unplaced=MappingProxyType({e.slug: locator.unplaced[e.slug] for e in entries
                                                if e.slug in locator.unplaced}),
                     geocoding_requests=online.requests if online else 0, fairs=fairs,
-                    documents=documents, events=events)
+                    documents=documents, events=events, surveys=surveys)

@@ -50,6 +50,9 @@ from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.search_index import polish_index_file
 from ngosite.publishing.search_sections import search_entries
+from ngosite.surveys.downloads import survey_assets
+from ngosite.surveys.effectiveness import Effectiveness
+from ngosite.surveys.pages import survey_pages
 
 
 class BuildStopped(Exception):
@@ -116,9 +119,13 @@ class PageBlock:
     render: Callable[[Registry, str], str]
 
 
-def ngo_page_sections(registry: Registry) -> list[SectionProvider]:
-    """Blocks other features add to every NGO page, in the order they appear."""
-    return [fair_section, events_section, form_link, map_link_section, organisation_jsonld]
+def ngo_page_sections(registry: Registry,
+                      effectiveness: Effectiveness | None = None) -> list[SectionProvider]:
+    """Blocks other features add to every NGO page, in the order they appear. A section that
+    needs figures of every NGO (effectiveness) is computed once, before the pages."""
+    effectiveness = effectiveness or Effectiveness.of(registry)
+    return [fair_section, events_section, effectiveness.section, form_link, map_link_section,
+            organisation_jsonld]
 
 
 def page_blocks() -> list[PageBlock]:
@@ -179,7 +186,8 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
                     with_open_data: bool = True) -> list[GeneratedPage]:
     """The generated pages; ``generate`` adds the open-data page itself, because that page
     shows the sizes of the files made in the background."""
-    pages = render_site_pages(registry, changed, ngo_page_sections(registry))
+    effectiveness = Effectiveness.of(registry)
+    pages = render_site_pages(registry, changed, ngo_page_sections(registry, effectiveness))
     pages.append(statement_page(registry))
     if with_open_data:
         pages.append(open_data_page(registry, export_files(registry)))
@@ -187,6 +195,8 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
     pages.extend(documents_pages(registry, version_sections=[consultation_meetings],
                                  addons=version_addons(registry)))
     pages.append(hub_page(registry, meetings_from_events(registry)))
+    pages.extend(survey_pages(registry))
+    pages.extend(effectiveness.pages())
     # Last: the fair and the events link to other pages (the map) only when they exist.
     existing = {p.src_uri for p in pages}
     pages.extend(fair_pages(registry, existing))
@@ -208,4 +218,6 @@ def generated_assets(registry: Registry,
     assets.append(GeneratedAsset(*consultation_calendar(registry)))
     assets.append(GeneratedAsset("konsultacje/uwaga-konsultacyjna.schema.json",
                                  submission_schema_json()))
+    assets.extend(GeneratedAsset(path, content)
+                  for path, content in survey_assets(registry.surveys))
     return assets

@@ -30,6 +30,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -72,18 +73,41 @@ def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = No
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def median_builds(ours: Path, plain: Path, runs: int) -> dict[str, float]:
-    """Both sites built ``runs`` times, alternately; medians of wall time, CPU time, memory."""
-    figures: dict[str, list[float]] = {key: [] for key in (
-        "ours_s", "ours_cpu", "ours_mib", "plain_s", "plain_cpu", "plain_mib")}
+def median_builds(projects: dict[str, Path], runs: int) -> dict[str, float]:
+    """Each site built ``runs`` times, in turn; medians of wall time, CPU time, memory."""
+    figures: dict[str, list[float]] = {f"{name}_{key}": [] for name in projects
+                                       for key in ("s", "cpu", "mib")}
     for _ in range(runs):
-        for name, project in (("ours", ours), ("plain", plain)):
+        for name, project in projects.items():
             wall, cpu, mib = timed_build(project, project / "site")
             figures[f"{name}_s"].append(wall)
             figures[f"{name}_cpu"].append(cpu)
             figures[f"{name}_mib"].append(mib)
     return {key: statistics.median(values) for key, values in figures.items()} | {
         "runs": runs, "ours_all": figures["ours_s"], "plain_all": figures["plain_s"]}
+
+
+def add_surveys(project: Path) -> Path:
+    """The sample surveys and NGO reports (``badania/``, ``sprawozdania/``) copied into a
+    synthetic project, each real NGO's slug replaced by a synthetic one's, so the surveys,
+    their comparison and the NGO effectiveness sections are part of the measured build."""
+    real = sorted(p.stem for p in (ROOT / "ngos").glob("*.yml"))
+    synthetic = sorted(p.stem for p in (project / "ngos").glob("*.yml"))[:len(real)]
+    mapping = dict(zip(real, synthetic, strict=True))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, real)) + r")(?![\w-])")
+    for part in ("badania", "sprawozdania"):
+        for source in sorted((ROOT / part).rglob("*")):
+            if not source.is_file():
+                continue
+            relative = source.relative_to(ROOT / part).parts
+            folder = mapping.get(relative[0], relative[0]) if part == "sprawozdania" else \
+                relative[0]
+            target = project / part / folder / Path(*relative[1:])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = source.read_text(encoding="utf-8")
+            target.write_text(pattern.sub(lambda m: mapping[m.group(1)], text),
+                              encoding="utf-8")
+    return project
 
 
 def plain_project(ours: Path, target: Path) -> Path:
@@ -220,17 +244,22 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="ngosite-bench-", dir=args.workdir) as tmp:
         for n in args.sizes:
-            ours = write_synthetic_project(ROOT, Path(tmp) / f"ours-{n}", n, spread_points=True)
+            ours = add_surveys(write_synthetic_project(ROOT, Path(tmp) / f"ours-{n}", n,
+                                                       spread_points=True))
             # The calendar too: one event per ten NGOs (at least the sample's five).
             write_synthetic_events(ours, max(5, n // 10), n)
             plain = plain_project(ours, Path(tmp) / f"plain-{n}")
-            row = {"n": n, **median_builds(ours, plain, args.runs)}
+            # The same project without badania/ and sprawozdania/: what the surveys add.
+            bare = write_synthetic_project(ROOT, Path(tmp) / f"bare-{n}", n, spread_points=True)
+            write_synthetic_events(bare, max(5, n // 10), n)
+            row = {"n": n, **median_builds({"ours": ours, "plain": plain, "bare": bare},
+                                           args.runs)}
             row["sizes"] = sizes(ours / "site")
             row["first_markers_ms"] = first_markers_ms(ours / "site")
             rows.append(row)
-            print(f"{n}: ours {row['ours_s']:.1f} s, plain {row['plain_s']:.1f} s "
-                  f"(medians of {args.runs})", file=sys.stderr)
-            shutil.rmtree(ours), shutil.rmtree(plain)
+            print(f"{n}: ours {row['ours_s']:.1f} s, plain {row['plain_s']:.1f} s, without "
+                  f"surveys {row['bare_s']:.1f} s (medians of {args.runs})", file=sys.stderr)
+            shutil.rmtree(ours), shutil.rmtree(plain), shutil.rmtree(bare)
         located = write_synthetic_project(ROOT, Path(tmp) / "geocoded", 1000)
         requests = rebuild_requests(located)
     report = render(rows, requests, args.workdir)
@@ -253,6 +282,14 @@ def _kept_notes(out: Path) -> str:
     return previous[at:] if at >= 0 else ""
 
 
+def _load() -> str:
+    """The 1, 5 and 15-minute load averages: the machine is shared, so say how busy it was."""
+    try:
+        return ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def _default_workdir() -> Path | None:
     shm = Path("/dev/shm")
     return shm if shm.is_dir() and os.access(shm, os.W_OK) else None
@@ -261,11 +298,12 @@ def _default_workdir() -> Path | None:
 def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) -> str:
     runs = rows[0]["runs"]
     lines = [f"# Benchmark results ({date.today().isoformat()})", "",
-             f"Machine: {machine()}.", "",
+             f"Machine: {machine()}. Load average when the run ended: {_load()}.", "",
              f"Projects and output in {workdir or tempfile.gettempdir()}. Every figure is the "
              f"median of {runs} builds of each site, built alternately (ours, plain, ours…). "
              "CPU is user + system time of the build process and of the helper process it "
-             "forks for the data files.", "",
+             "forks for the data files. Ours includes the sample surveys and NGO reports "
+             "(`badania/`, `sprawozdania/`, their NGO slugs mapped to synthetic ones).", "",
              "| NGOs | ours (s) | plain (s) | ratio | ours CPU (s) | plain CPU (s) "
              "| ours peak (MiB) | plain peak (MiB) | first markers (ms) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -274,6 +312,17 @@ def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) ->
                      f"{r['ours_s'] / r['plain_s']:.2f} | {r['ours_cpu']:.1f} | "
                      f"{r['plain_cpu']:.1f} | {r['ours_mib']:.0f} | "
                      f"{r['plain_mib']:.0f} | {r['first_markers_ms']:.0f} |")
+    lines += ["", "What the surveys add (the same project without `badania/` and "
+              "`sprawozdania/`, built in turn with the two above):", "",
+              "| NGOs | with surveys (s) | without (s) | increase | CPU with (s) | "
+              "CPU without (s) | CPU increase |", "| ---: | ---: | ---: | ---: | ---: | ---: "
+              "| ---: |"]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['ours_s']:.2f} | {r['bare_s']:.2f} | "
+                     f"{r['ours_s'] - r['bare_s']:+.2f} s ({r['ours_s'] / r['bare_s'] - 1:+.0%}) "
+                     f"| {r['ours_cpu']:.2f} | {r['bare_cpu']:.2f} | "
+                     f"{r['ours_cpu'] - r['bare_cpu']:+.2f} s "
+                     f"({r['ours_cpu'] / r['bare_cpu'] - 1:+.0%}) |")
     lines += ["", "Every build, in seconds (ours / plain):", ""]
     for r in rows:
         pairs = ", ".join(f"{a:.1f} / {b:.1f}" for a, b in zip(r["ours_all"], r["plain_all"],

@@ -1,4 +1,5 @@
-"""The ``ngosite`` command: validate the data, export the JSON Schema.
+"""The ``ngosite`` command: validate the data, export the JSON Schema, and the subcommands of
+the rooms (geocode, documents, surveys, issues).
 
 It prints problems for people (default), as GitHub Actions annotations (inline on a pull
 request's changed lines) or as JSON for other hosts. It never shows a Python traceback to an
@@ -21,6 +22,7 @@ from ngosite.cli import events as events_command
 from ngosite.cli import geocode as geocode_command
 from ngosite.cli import issues as issue_command
 from ngosite.cli import krs as krs_command
+from ngosite.cli import surveys as surveys_command
 from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import DataError, format_github, format_json, format_text
 from ngosite.geo.online import OnlineNotAllowed
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     documents_command.add_parser(sub)
     events_command.add_parser(sub)
     consultation_command.add_parser(sub)
+    surveys_command.add_parser(sub)
     issue_command.add_parsers(sub)
     krs_command.add_parser(sub)
     return parser
@@ -98,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return events_command.run(args.root, args)
         if args.command == "consultation":
             return consultation_command.run(args.root, args)
+        if args.command == surveys_command.COMMAND:
+            return surveys_command.run(args.root, args)
         if args.command in issue_command.COMMANDS:
             return issue_command.run(args.root, args)
         if args.command == krs_command.COMMAND:

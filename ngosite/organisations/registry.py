@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the features that ride along; the registry does not import 
     from ngosite.documents.document import Document
     from ngosite.events.event import Events
     from ngosite.fair.model import FairEdition
+    from ngosite.surveys.results import SurveyResults
 
 NGO_SUFFIXES = (".yml", ".yaml")
 
@@ -75,6 +76,7 @@ class Registry:
     fairs: tuple[FairEdition, ...] = ()  # editions of the NGO fair, oldest first
     documents: tuple[Document, ...] = ()  # consulted documents with their versions
     events: Events | tuple[()] = ()  # trainings, meetings…: wydarzenia/<rok>/*.yml
+    surveys: SurveyResults | None = None  # residents' surveys and NGOs' yearly indicators
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -85,8 +85,9 @@ def write_synthetic_project(source: Path, target: Path, count: int, seed: int = 
             shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=_LEFT_OUT)
         elif src.exists():
             shutil.copy2(src, target / part)
-    (target / "documents").mkdir(exist_ok=True)  # watched by mkdocs.yml, empty here
-    (target / "wydarzenia").mkdir(exist_ok=True)  # watched too; scripts may add events
+    # mkdocs.yml watches these; empty here (scripts may add events, surveys and reports)
+    for watched in ("documents", "wydarzenia", "badania", "sprawozdania"):
+        (target / watched).mkdir(exist_ok=True)
     ngos = target / "ngos"
     if ngos.exists():
         shutil.rmtree(ngos)

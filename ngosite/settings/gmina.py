@@ -19,6 +19,7 @@ from .accessibility import AccessibilityStatementSettings
 from .krs import KrsSettings
 from .map import MapSettings
 from .open_data import OpenDataSettings
+from .surveys import SurveySettings
 
 SETTINGS_FILE = "data/gmina.yml"
 
@@ -99,6 +100,8 @@ class Settings(Strict):
                                         description="Licencja danych otwartych")
     krs: KrsSettings = Field(default_factory=KrsSettings,
                              description="API rejestru KRS (polecenia ngosite krs)")
+    surveys: SurveySettings = Field(default_factory=SurveySettings, alias="badania",
+                                    description="Progi ochrony danych w wynikach badań")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""
