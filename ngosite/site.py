@@ -29,6 +29,8 @@ from ngosite.fair.calendar import fair_calendars
 from ngosite.fair.pages import fair_pages, fair_section
 from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environment
 from ngosite.map.page import map_files, map_link_section, map_pages
+from ngosite.organisations.directory_data import DATA_FILE as DIRECTORY_DATA_FILE
+from ngosite.organisations.directory_data import directory_data
 from ngosite.organisations.pages import GeneratedPage, SectionProvider, render_site_pages
 from ngosite.organisations.registry import Registry
 from ngosite.organisations.schema import schema_json
@@ -184,5 +186,6 @@ def generated_assets(registry: Registry,
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
+    assets.append(GeneratedAsset(DIRECTORY_DATA_FILE, directory_data(registry)))
     assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
     return assets

@@ -18,10 +18,13 @@ from ngosite.publishing.search_shards import (
 )
 
 WORKER = REPO_ROOT / "docs" / "assets" / "javascripts" / "search-pl.js"
-WORDS = ("seniorów seniorzy Miłkach wędkarze wędkarstwo Borek Borki strażacy taniec tańca "
-         "zajęć zajęcia ratownictwo Koło Gospodyń Wiejskich Rydzewie Staświnach pożarnej "
-         "ŁĄKA żeglarstwo dzieci dziecko emeryci emerytów 2026 Kraków Łódź Ø café "
-         "niepełnosprawnym przyjaciół jeziora piłka nożna ochotnicza Wyszowate").split()
+WORDS = (
+    "seniorów", "seniorzy", "Miłkach", "wędkarze", "wędkarstwo", "Borek", "Borki", "strażacy",
+    "taniec", "tańca", "zajęć", "zajęcia", "ratownictwo", "Koło", "Gospodyń", "Wiejskich",
+    "Rydzewie", "Staświnach", "pożarnej", "ŁĄKA", "żeglarstwo", "dzieci", "dziecko", "emeryci",
+    "emerytów", "2026", "Kraków", "Łódź", "Ø", "café", "niepełnosprawnym", "przyjaciół",
+    "jeziora", "piłka", "nożna", "ochotnicza", "Wyszowate",
+)
 
 
 def _js_keys(words: list[str]) -> list[str]:
