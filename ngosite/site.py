@@ -85,8 +85,7 @@ def finish_search_index(site_dir: Path, direct_pages: list[tuple[str, str, str]]
     """After the theme wrote its search index: add the direct pages (``(url, title, html)``),
     which the theme did not parse, and mark the index Polish."""
     polish_index_file(site_dir / "search" / "search_index.json",
-                      [entry for url, title, html in direct_pages
-                       for entry in search_entries(url, title, html)])
+                      (search_entries(url, title, html) for url, title, html in direct_pages))
 
 
 @dataclass(frozen=True)

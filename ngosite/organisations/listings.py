@@ -123,9 +123,18 @@ def listings(registry: Registry) -> tuple[list[Listing], list[Listing]]:
     return localities, areas
 
 
+def compact_item(entry: Entry, up: str) -> Markup:
+    """A one-line entry for the lists per locality and per area: the name and the form (each
+    NGO is on four or five lists; full cards on all of them were most of the directory's
+    weight in memory and on disk)."""
+    return Markup(environment().get_template("directory_item.html").render(
+        entry=entry, form=LEGAL_FORMS[entry.org.legal_form], up=up))
+
+
 def listing_pages(registry: Registry, listing: Listing,
                   render: Callable[[Entry, str], Markup]) -> list[GeneratedPage]:
-    """The pages of one listing (``/organizacje/<path>``, ``…/strona-<n>/``)."""
+    """The pages of one listing (``/organizacje/<path>``, ``…/strona-<n>/``); ``render``
+    makes the HTML of one entry."""
     template = environment().get_template("directory_listing.html")
     chunks = pages_of(listing.entries)
     pages = []

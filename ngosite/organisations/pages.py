@@ -30,6 +30,7 @@ from .listings import (
     Listing,
     area_path,
     card_renderer,
+    compact_item,
     index_page,
     listing_pages,
     listings,
@@ -78,7 +79,7 @@ def directory_pages(registry: Registry) -> list[GeneratedPage]:
     pages = [directory_page(registry, render, len(localities), len(areas))]
     pages.extend(listing_pages(registry, everything, render)[1:])
     for listing in (*localities, *areas):
-        pages.extend(listing_pages(registry, listing, render))
+        pages.extend(listing_pages(registry, listing, compact_item))
     pages.append(index_page("Organizacje według miejscowości", LOCALITIES,
                             [("", localities)]))
     pages.append(index_page("Organizacje według obszaru działalności", AREAS, [("", areas)]))

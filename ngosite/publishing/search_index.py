@@ -16,31 +16,40 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ngosite.core.atomic import write_text_atomically
 
-from .search_shards import build_index
+from .search_shards import IndexBuilder
 
 SEPARATOR = r"[\s\-–—,:;!?„”“\"'()\[\]/…]+|\.(?!\d)|&[lg]t;|&amp;|&quot;"
 
 
-def polish_index_file(path: Path, extra_entries: Sequence[dict[str, str]] = ()) -> None:
+def polish_index_file(path: Path, extra_pages: Iterable[Sequence[dict[str, str]]] = ()) -> None:
     """Turn the theme's ``search/search_index.json`` into the manifest of the sharded index
-    written beside it in ``search/pl/``; a no-op if search is off."""
+    written beside it in ``search/pl/``; ``extra_pages`` are the entries of each page the
+    theme did not index, page by page. A no-op if search is off."""
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    entries = [*index.get("docs", []), *extra_entries]
-    sharded = build_index(entries)
+    builder = IndexBuilder()
+    builder.add_entries(index.get("docs", []))
+    for entries in extra_pages:
+        builder.add_page(entries)
     folder = path.parent / "pl"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
-    for name, text in sharded.files.items():
-        (path.parent / name).write_text(text, encoding="utf-8")
+    manifest = "{}"
+    for name, content in builder.files():
+        if name == "manifest":
+            manifest = str(content)
+        elif isinstance(content, bytes):
+            (path.parent / name).write_bytes(content)
+        else:
+            (path.parent / name).write_text(content, encoding="utf-8")
     config = {**index.get("config", {}), "lang": ["pl"], "separator": SEPARATOR,
-              "pl": sharded.manifest}
+              "pl": json.loads(manifest)}
     write_text_atomically(path, json.dumps({"config": config, "docs": []}, ensure_ascii=False,
-                                       separators=(",", ":")))
+                                           separators=(",", ":")))

@@ -8,7 +8,7 @@ browser, in the shard of each variant, only the pairs whose lemma is in the inde
 (``aliases``): a query word is stemmed in the browser, then followed through its pair.
 
 The table has about 900,000 lines; it is read with two scans of the text, never into a
-dictionary, so a build pays about a second and no lasting memory for it.
+dictionary, and let go after the index is written.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 TABLE = Path(__file__).resolve().parent / "data" / "odmiana-pl.txt.gz"
 _LINE = re.compile(r"^([a-z0-9]+)\t(.+)$", re.M)
 
 
-@cache
 def _table_text() -> str:
     try:
         return gzip.decompress(TABLE.read_bytes()).decode("utf-8")

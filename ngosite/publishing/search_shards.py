@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from html import unescape
 
 from .polish_stem import STOP_WORDS, search_key
@@ -39,16 +40,6 @@ FORMAT = 1
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class IndexedPage:
-    """One page: its entries (the page, then its sections) and its term frequencies."""
-
-    location: str
-    sections: list[tuple[str, str, str]]  # (location, title, short text), all escaped HTML
-    terms: Counter[str] = field(default_factory=Counter)
-    length: int = 0
 
 
 def plain_text(html: str) -> str:
@@ -68,57 +59,109 @@ def short_text(html: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def group_pages(entries: Iterable[dict[str, str]]) -> list[IndexedPage]:
-    """The theme's entries (``location``, ``title``, ``text``) as pages, sorted by address."""
-    pages: dict[str, IndexedPage] = {}
-    for entry in entries:
-        location = entry["location"]
-        page_location = location.split("#", 1)[0]
-        page = pages.setdefault(page_location, IndexedPage(page_location, []))
-        title, text = entry.get("title", ""), entry.get("text", "")
-        weight = TITLE_WEIGHT if location == page_location else SECTION_WEIGHT
-        title_words = words(plain_text(title))
-        text_words = words(plain_text(text))
-        for word in title_words:
-            page.terms[search_key(word)] += weight
-        for word in text_words:
-            page.terms[search_key(word)] += 1
-        page.length += len(title_words) + len(text_words)
-        page.sections.append((location, title, short_text(text)))
-    return [pages[key] for key in sorted(pages)]
+class IndexBuilder:
+    """Pages added one by one (entries of one page together); ``files()`` writes the index.
+
+    Only what the index keeps is held: per term a flat ``array`` of (page, count) pairs, per
+    page its length and its result sections as UTF-8 JSON. Pages are numbered in the order
+    they come; a page's entries must come one after another.
+    """
+
+    def __init__(self) -> None:
+        self.postings: dict[str, array[int]] = {}
+        self.lengths: array[int] = array("I")
+        self.sections: list[bytes] = []
+        self.locations: dict[str, int] = {}
+
+    def add_page(self, entries: Iterable[dict[str, str]]) -> None:
+        """The theme's entries (``location``, ``title``, ``text``) of one page."""
+        terms: Counter[str] = Counter()
+        length = 0
+        sections = []
+        page_location = ""
+        for entry in entries:
+            location = entry["location"]
+            page_location = page_location or location.split("#", 1)[0]
+            title, text = entry.get("title", ""), entry.get("text", "")
+            weight = TITLE_WEIGHT if location == page_location else SECTION_WEIGHT
+            title_words = words(plain_text(title))
+            text_words = words(plain_text(text))
+            for word in title_words:
+                terms[search_key(word)] += weight
+            for word in text_words:
+                terms[search_key(word)] += 1
+            length += len(title_words) + len(text_words)
+            sections.append((location, title, short_text(text)))
+        if not sections or page_location in self.locations:
+            return
+        number = self.locations[page_location] = len(self.sections)
+        for term, count in terms.items():
+            self.postings.setdefault(term, array("I")).extend((number, count))
+        self.lengths.append(length)
+        self.sections.append(json.dumps(sections, ensure_ascii=False,
+                                        separators=(",", ":")).encode("utf-8"))
+
+    def add_entries(self, entries: Iterable[dict[str, str]]) -> None:
+        """Entries of several pages (the theme's index), grouped by page in order of first
+        appearance."""
+        pages: dict[str, list[dict[str, str]]] = {}
+        for entry in entries:
+            pages.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+        for page in pages.values():
+            self.add_page(page)
+
+    def files(self) -> Iterator[tuple[str, str | bytes]]:
+        """``(path under search/, content)`` of every shard and chunk, then
+        ``("manifest", …)`` last: the manifest lists the shards written."""
+        morphology = Morphology(self.postings)
+        sources: dict[str, list[str]] = {}
+        for term in self.postings:
+            for lemma in morphology.canonical(term):
+                sources.setdefault(lemma, []).append(term)
+        aliases = morphology.aliases(set(sources))
+        sizes = {lemma: sum(len(self.postings[t]) for t in terms) // 2
+                 for lemma, terms in sources.items()}
+        average = sum(self.lengths) / max(len(self.lengths), 1) or 1.0
+        norms = [K1 * (1 - B + B * length / average) for length in self.lengths]
+        shards = []
+        for prefix, lemmas, variants in _shards(sizes, aliases):
+            shards.append(prefix)
+            terms = {lemma: self._weights(sources[lemma], norms) for lemma in lemmas}
+            yield f"pl/t-{prefix}.json", _shard_json(terms, {v: aliases[v] for v in variants})
+        for start in range(0, len(self.sections), PAGES_PER_CHUNK):
+            yield (f"pl/d-{start // PAGES_PER_CHUNK}.json",
+                   b"[" + b",".join(self.sections[start:start + PAGES_PER_CHUNK]) + b"]")
+        yield "manifest", json.dumps({"format": FORMAT, "pages": len(self.sections),
+                                      "chunk": PAGES_PER_CHUNK, "shards": sorted(shards)})
+
+    def _weights(self, terms: list[str], norms: list[float]) -> list[tuple[int, int]]:
+        """BM25 weight of a lemma key on every page, its variants counted with it."""
+        if len(terms) == 1:  # pages are already in order
+            pairs = self.postings[terms[0]]
+            counts = zip(pairs[0::2], pairs[1::2], strict=True)
+        else:
+            merged: dict[int, int] = {}
+            for term in terms:
+                pairs = self.postings[term]
+                for i in range(0, len(pairs), 2):
+                    merged[pairs[i]] = merged.get(pairs[i], 0) + pairs[i + 1]
+            counts = iter(sorted(merged.items()))
+        return [(page, max(1, round(100 * count * (K1 + 1) / (count + norms[page]))))
+                for page, count in counts]
 
 
 @dataclass(frozen=True)
 class ShardedIndex:
     manifest: dict[str, object]
-    files: dict[str, str]  # path under search/ → JSON text
+    files: dict[str, str | bytes]  # path under search/ → JSON
 
 
-def build_index(entries: Sequence[dict[str, str]]) -> ShardedIndex:
-    pages = group_pages(entries)
-    morphology = Morphology({t for p in pages for t in p.terms})
-    postings: dict[str, list[tuple[int, int]]] = {}
-    average = sum(p.length for p in pages) / max(len(pages), 1) or 1.0
-    for number, page in enumerate(pages):
-        norm = K1 * (1 - B + B * page.length / average)
-        merged: Counter[str] = Counter()
-        for term, count in page.terms.items():
-            for lemma in morphology.canonical(term):
-                merged[lemma] += count
-        for term, count in merged.items():
-            weight = round(100 * count * (K1 + 1) / (count + norm))
-            postings.setdefault(term, []).append((number, max(weight, 1)))
-    aliases = morphology.aliases(set(postings))
-    files = {f"pl/t-{prefix}.json": _shard_json(terms, shard_aliases)
-             for prefix, terms, shard_aliases in _shards(postings, aliases)}
-    chunks = [pages[i:i + PAGES_PER_CHUNK] for i in range(0, len(pages), PAGES_PER_CHUNK)]
-    for number, chunk in enumerate(chunks):
-        files[f"pl/d-{number}.json"] = json.dumps(
-            [page.sections for page in chunk], ensure_ascii=False, separators=(",", ":"))
-    manifest = {
-        "format": FORMAT, "pages": len(pages), "chunk": PAGES_PER_CHUNK,
-        "shards": sorted(path[5:-5] for path in files if path.startswith("pl/t-")),
-    }
+def build_index(entries: Iterable[dict[str, str]]) -> ShardedIndex:
+    """The whole index in memory (for tests and small sites)."""
+    builder = IndexBuilder()
+    builder.add_entries(entries)
+    files = dict(builder.files())
+    manifest = json.loads(files.pop("manifest"))
     return ShardedIndex(manifest, files)
 
 
@@ -136,21 +179,21 @@ def _shard_json(terms: dict[str, list[tuple[int, int]]], aliases: dict[str, list
                       separators=(",", ":"))
 
 
-def _shards(postings: dict[str, list[tuple[int, int]]], aliases: dict[str, list[str]],
-            ) -> list[tuple[str, dict, dict]]:
-    """``(prefix, terms, aliases)`` per shard: keys grouped by a prefix that grows from two
-    letters until each group is about ``SHARD_TARGET_BYTES``; a key shorter than a split
-    prefix stays in the group of its own spelling (``ab`` in ``ab`` beside ``abc``)."""
-    size = {term: len(term) + 4 + 6 * len(items) for term, items in postings.items()}
-    size.update({v: size.get(v, 0) + len(v) + 12 for v in aliases})
-    keys = sorted(size)
-    result: list[tuple[str, dict, dict]] = []
+def _shards(sizes: dict[str, int], aliases: dict[str, list[str]],
+            ) -> list[tuple[str, list[str], list[str]]]:
+    """``(prefix, lemma keys, variant keys)`` per shard: keys grouped by a prefix that grows
+    from two letters until each group is about ``SHARD_TARGET_BYTES``; a key shorter than a
+    split prefix stays in the group of its own spelling (``ab`` in ``ab`` beside ``abc``)."""
+    size = {term: len(term) + 4 + 6 * count for term, count in sizes.items()}
+    for variant in aliases:
+        size[variant] = size.get(variant, 0) + len(variant) + 12
+    result: list[tuple[str, list[str], list[str]]] = []
 
     def split(prefix: str, group: list[str]) -> None:
         if (len(group) == 1 or len(prefix) >= MAX_PREFIX
                 or sum(size[k] for k in group) <= SHARD_TARGET_BYTES):
-            result.append((prefix, {k: postings[k] for k in group if k in postings},
-                           {k: aliases[k] for k in group if k in aliases}))
+            result.append((prefix, [k for k in group if k in sizes],
+                           [k for k in group if k in aliases]))
             return
         children: dict[str, list[str]] = {}
         for key in group:
@@ -159,7 +202,7 @@ def _shards(postings: dict[str, list[tuple[int, int]]], aliases: dict[str, list[
             split(child, members)
 
     groups: dict[str, list[str]] = {}
-    for key in keys:
+    for key in sorted(size):
         groups.setdefault(key[:2], []).append(key)
     for prefix, members in groups.items():
         split(prefix, members)

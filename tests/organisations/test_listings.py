@@ -18,7 +18,7 @@ from ngosite.organisations.synthetic import write_synthetic_project
 from ngosite.pipeline import load_registry
 
 COUNT = 2 * PAGE_SIZE + 30
-_CARD = re.compile(r'<h2 class="ngo-card__title"><a href="(?:\.\./)*([a-z0-9-]+)/">')
+_CARD = re.compile(r'(?:"ngo-card__title"><a|"ngo-item"><a) href="(?:\.\./)*([a-z0-9-]+)/">')
 
 
 @pytest.fixture(scope="module")
