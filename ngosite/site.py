@@ -39,8 +39,8 @@ from ngosite.publishing.accessibility_statement import statement_page, statement
 from ngosite.publishing.exports import ExportFile, export_files
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
-from ngosite.publishing.search_index import polish_index_file
-from ngosite.publishing.search_sections import search_entries
+from ngosite.publishing.search_index import polish_index_file, prepare_generated_pages
+from ngosite.publishing.search_shards import Prepared
 
 
 class BuildStopped(Exception):
@@ -81,11 +81,20 @@ def ngo_file_dates(registry: Registry) -> dict[str, date]:
     return last_changed(registry.root, "ngos")
 
 
-def finish_search_index(site_dir: Path, direct_pages: list[tuple[str, str, str]]) -> None:
-    """After the theme wrote its search index: add the direct pages (``(url, title, html)``),
-    which the theme did not parse, and mark the index Polish."""
+SearchIndexPart = Background[Prepared]
+
+
+def start_search_index(direct_pages: list[tuple[str, str, str]]) -> SearchIndexPart:
+    """Start indexing the pages we generate (``(url, title, html)``), which the theme does not
+    parse, in a background process while MkDocs renders the site (see ``background``)."""
+    return Background(lambda: prepare_generated_pages(direct_pages))
+
+
+def finish_search_index(site_dir: Path, generated: SearchIndexPart | None) -> None:
+    """After the theme wrote its search index (the hand-written pages): write the sharded
+    Polish index of the whole site in its place."""
     polish_index_file(site_dir / "search" / "search_index.json",
-                      (search_entries(url, title, html) for url, title, html in direct_pages))
+                      generated.result() if generated is not None else None)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 """Write the Polish morphology table of the search from simplemma's Polish dictionary.
 
     .venv/bin/pip install simplemma==2.0.0        # only for this script, not for building
-    .venv/bin/python scripts/polish_morphology.py   # → ngosite/publishing/data/odmiana-pl.txt.gz
+    .venv/bin/python scripts/polish_morphology.py   # → ngosite/publishing/data/odmiana-pl*.txt.gz
 
 simplemma (MIT; its Polish data comes from the lemma lists it documents) maps 3.7 million Polish
 word forms to their lemma. Loading it takes 8–13 s and 800 MB, too much for every build, and
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ngosite.publishing.polish_stem import search_key  # noqa: E402
-from ngosite.publishing.search_morphology import TABLE  # noqa: E402
+from ngosite.publishing.search_morphology import BY_LEMMA, TABLE  # noqa: E402
 
 
 def main() -> None:
@@ -42,11 +42,17 @@ def main() -> None:
         variant, key = search_key(word), search_key(base)
         if variant != key:
             pairs[variant].add(key)
-    lines = [f"# simplemma {__version__}, Polish: search key of a form → key of its lemma\n"]
-    lines += [f"{variant}\t{' '.join(sorted(keys))}\n" for variant, keys in sorted(pairs.items())]
-    TABLE.write_bytes(gzip.compress("".join(lines).encode("utf-8"), 9, mtime=0))
-    print(f"{TABLE.relative_to(ROOT)}: {len(pairs):,} variant keys, "
-          f"{TABLE.stat().st_size:,} bytes")
+    by_lemma: dict[str, set[str]] = defaultdict(set)
+    for variant, keys in pairs.items():
+        for key in keys:
+            by_lemma[key].add(variant)
+    source = f"simplemma {__version__}, Polish"
+    for path, table, what in ((TABLE, pairs, "key of a form → keys of its lemmas"),
+                              (BY_LEMMA, by_lemma, "key of a lemma → keys of its forms")):
+        lines = [f"# {source}: {what}\n"]
+        lines += [f"{key}\t{' '.join(sorted(values))}\n" for key, values in sorted(table.items())]
+        path.write_bytes(gzip.compress("".join(lines).encode("utf-8"), 9, mtime=0))
+        print(f"{path.relative_to(ROOT)}: {len(table):,} lines, {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

@@ -16,33 +16,44 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from ngosite.core.atomic import write_text_atomically
 
-from .search_shards import IndexBuilder
+from .search_sections import search_entries
+from .search_shards import IndexBuilder, Prepared, index_files, merge
 
 SEPARATOR = r"[\s\-–—,:;!?„”“\"'()\[\]/…]+|\.(?!\d)|&[lg]t;|&amp;|&quot;"
 
 
-def polish_index_file(path: Path, extra_pages: Iterable[Sequence[dict[str, str]]] = ()) -> None:
-    """Turn the theme's ``search/search_index.json`` into the manifest of the sharded index
-    written beside it in ``search/pl/``; ``extra_pages`` are the entries of each page the
-    theme did not index, page by page. A no-op if search is off."""
+def prepare_generated_pages(pages: Iterable[tuple[str, str, str]]) -> Prepared:
+    """The index of the pages we generate (``(url, title, html)``; NGO pages, the directory),
+    with the morphology looked up: the bulk of the work, done while MkDocs renders."""
+    builder = IndexBuilder()
+    for url, title, html in pages:
+        builder.add_page(search_entries(url, title, html))
+    return builder.prepare()
+
+
+def polish_index_file(path: Path, generated: Prepared | None = None) -> None:
+    """Turn the theme's ``search/search_index.json`` (the hand-written pages) into the
+    manifest of the sharded index written beside it in ``search/pl/``, with the ``generated``
+    pages first; a no-op if search is off. The hand-written pages use the lemmas found for the
+    generated ones (their own words not found there are stemmed only)."""
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     builder = IndexBuilder()
     builder.add_entries(index.get("docs", []))
-    for entries in extra_pages:
-        builder.add_page(entries)
+    prepared = (merge(generated, builder.prepare(known=generated)) if generated is not None
+                else builder.prepare())
     folder = path.parent / "pl"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
     manifest = "{}"
-    for name, content in builder.files():
+    for name, content in index_files(prepared):
         if name == "manifest":
             manifest = str(content)
         elif isinstance(content, bytes):

@@ -110,29 +110,33 @@ class IndexBuilder:
         for page in pages.values():
             self.add_page(page)
 
-    def files(self) -> Iterator[tuple[str, str | bytes]]:
-        """``(path under search/, content)`` of every shard and chunk, then
-        ``("manifest", …)`` last: the manifest lists the shards written."""
-        morphology = Morphology(self.postings)
+    def prepare(self, known: Prepared | None = None) -> Prepared:
+        """The weights of every (lemma key, page), encoded as the shards store them.
+
+        With ``known`` (the bigger part of the site, prepared before), its lemmas and average
+        page length are used and the table is not read again: these pages come after its
+        pages (``merge``)."""
+        morphology = Morphology(self.postings) if known is None else known
         sources: dict[str, list[str]] = {}
         for term in self.postings:
             for lemma in morphology.canonical(term):
                 sources.setdefault(lemma, []).append(term)
-        aliases = morphology.aliases(set(sources))
-        sizes = {lemma: sum(len(self.postings[t]) for t in terms) // 2
-                 for lemma, terms in sources.items()}
-        average = sum(self.lengths) / max(len(self.lengths), 1) or 1.0
-        norms = [K1 * (1 - B + B * length / average) for length in self.lengths]
-        shards = []
-        for prefix, lemmas, variants in _shards(sizes, aliases):
-            shards.append(prefix)
-            terms = {lemma: self._weights(sources[lemma], norms) for lemma in lemmas}
-            yield f"pl/t-{prefix}.json", _shard_json(terms, {v: aliases[v] for v in variants})
-        for start in range(0, len(self.sections), PAGES_PER_CHUNK):
-            yield (f"pl/d-{start // PAGES_PER_CHUNK}.json",
-                   b"[" + b",".join(self.sections[start:start + PAGES_PER_CHUNK]) + b"]")
-        yield "manifest", json.dumps({"format": FORMAT, "pages": len(self.sections),
-                                      "chunk": PAGES_PER_CHUNK, "shards": sorted(shards)})
+        lengths = self.lengths
+        average = (known.average if known else sum(lengths) / max(len(lengths), 1)) or 1.0
+        norms = [K1 * (1 - B + B * length / average) for length in lengths]
+        encoded: dict[str, str] = {}
+        last: dict[str, int] = {}
+        for lemma, terms in sources.items():
+            flat: list[int] = []
+            previous = 0
+            for page, weight in self._weights(terms, norms):
+                flat += (page - previous, weight)
+                previous = page
+            encoded[lemma] = ",".join(map(str, flat))
+            last[lemma] = previous
+        aliases = {} if known else morphology.aliases(set(sources))
+        lemmas = {} if known else morphology.lemmas
+        return Prepared(encoded, last, aliases, lemmas, self.sections, average)
 
     def _weights(self, terms: list[str], norms: list[float]) -> list[tuple[int, int]]:
         """BM25 weight of a lemma key on every page, its variants counted with it."""
@@ -150,6 +154,57 @@ class IndexBuilder:
                 for page, count in counts]
 
 
+@dataclass
+class Prepared:
+    """Part of an index ready to be written: per lemma key its postings as the shards store
+    them (``"page gap,weight,…"``) and its last page; the morphology pairs; result sections."""
+
+    encoded: dict[str, str]
+    last: dict[str, int]
+    aliases: dict[str, list[str]]
+    lemmas: dict[str, tuple[str, ...]]
+    sections: list[bytes]
+    average: float
+
+    def canonical(self, key: str) -> tuple[str, ...]:
+        return self.lemmas.get(key, (key,))
+
+
+def merge(first: Prepared, then: Prepared) -> Prepared:
+    """``then``'s pages numbered after ``first``'s, its postings appended to the same keys."""
+    offset = len(first.sections)
+    encoded, last = dict(first.encoded), dict(first.last)
+    for lemma, flat in then.encoded.items():
+        gap, _, rest = flat.partition(",")
+        start = int(gap) + offset
+        if lemma in encoded:
+            flat = f"{start - last[lemma]},{rest}"
+            encoded[lemma] = f"{encoded[lemma]},{flat}"
+        else:
+            encoded[lemma] = f"{start},{rest}"
+        last[lemma] = then.last[lemma] + offset
+    return Prepared(encoded, last, first.aliases, first.lemmas,
+                    [*first.sections, *then.sections], first.average)
+
+
+def index_files(prepared: Prepared) -> Iterator[tuple[str, str | bytes]]:
+    """``(path under search/, content)`` of every shard and chunk, then ``("manifest", …)``
+    last: the manifest lists the shards written."""
+    sizes = {lemma: flat.count(",") // 2 + 1 for lemma, flat in prepared.encoded.items()}
+    shards = []
+    for prefix, lemmas, variants in _shards(sizes, prepared.aliases):
+        shards.append(prefix)
+        terms = ",".join(f"{json.dumps(lemma)}:[{prepared.encoded[lemma]}]" for lemma in lemmas)
+        aliases = json.dumps({v: prepared.aliases[v] for v in variants}, separators=(",", ":"))
+        yield f"pl/t-{prefix}.json", f'{{"t":{{{terms}}},"a":{aliases}}}'
+    sections = prepared.sections
+    for start in range(0, len(sections), PAGES_PER_CHUNK):
+        yield (f"pl/d-{start // PAGES_PER_CHUNK}.json",
+               b"[" + b",".join(sections[start:start + PAGES_PER_CHUNK]) + b"]")
+    yield "manifest", json.dumps({"format": FORMAT, "pages": len(sections),
+                                  "chunk": PAGES_PER_CHUNK, "shards": sorted(shards)})
+
+
 @dataclass(frozen=True)
 class ShardedIndex:
     manifest: dict[str, object]
@@ -160,23 +215,9 @@ def build_index(entries: Iterable[dict[str, str]]) -> ShardedIndex:
     """The whole index in memory (for tests and small sites)."""
     builder = IndexBuilder()
     builder.add_entries(entries)
-    files = dict(builder.files())
+    files = dict(index_files(builder.prepare()))
     manifest = json.loads(files.pop("manifest"))
     return ShardedIndex(manifest, files)
-
-
-def _shard_json(terms: dict[str, list[tuple[int, int]]], aliases: dict[str, list[str]]) -> str:
-    """``{"t": {term: [page gap, weight, …]}, "a": {variant: [lemma key, …]}}``."""
-    encoded: dict[str, list[int]] = {}
-    for term, items in sorted(terms.items()):
-        flat: list[int] = []
-        previous = 0
-        for page, weight in items:
-            flat += (page - previous, weight)
-            previous = page
-        encoded[term] = flat
-    return json.dumps({"t": encoded, "a": dict(sorted(aliases.items()))},
-                      separators=(",", ":"))
 
 
 def _shards(sizes: dict[str, int], aliases: dict[str, list[str]],

@@ -93,3 +93,32 @@ def test_large_shards_are_split_by_longer_prefixes():
     shards = build_index(entries).manifest["shards"]
     assert "st" not in shards and any(s.startswith("sto") for s in shards)
     assert all(len(s) <= 4 for s in shards)
+
+
+def _pages_per_term(files: dict) -> dict[str, list[int]]:
+    found = {}
+    for name, text in files.items():
+        if name.startswith("pl/t-"):
+            for term, flat in json.loads(text)["t"].items():
+                pages, page = [], 0
+                for gap in flat[0::2]:
+                    page += gap
+                    pages.append(page)
+                found[term] = pages
+    return found
+
+
+def test_generated_pages_indexed_apart_then_merged_give_the_same_pages_per_term():
+    from ngosite.publishing.search_shards import IndexBuilder, index_files, merge
+
+    generated = [e for e in _entries(40) if e["location"] != "organizacje/o-0003/"]
+    # Words the generated pages have too: the hand-written pages use their lemmas.
+    handwritten = [{"location": "o-klubie/", "title": "Seniorów klub",
+                    "text": "<p>Seniorzy, zajęcia dla emerytów, taniec w Miłkach.</p>"}]
+    first, then = IndexBuilder(), IndexBuilder()
+    first.add_entries(generated)
+    then.add_entries(handwritten)
+    known = first.prepare()
+    merged = dict(index_files(merge(known, then.prepare(known=known))))
+    whole = build_index([*generated, *handwritten])
+    assert merged.pop("manifest") and _pages_per_term(merged) == _pages_per_term(whole.files)
