@@ -95,7 +95,8 @@ def on_files(files: Files, config) -> Files:
         if page.direct and page.html is not None:
             # The navigation takes a page that already exists as it is: give it the nav title.
             DirectPage(nav_titles.get(page.src_uri), file, config, page.html)
-            direct.append((file, page.title, page.html))
+            if page.searchable:
+                direct.append((file, page.title, page.html))
         elif page.html is not None:
             ready_html[page.src_uri] = page.html
     _state["html"] = ready_html

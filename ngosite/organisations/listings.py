@@ -145,7 +145,8 @@ def listing_pages(registry: Registry, listing: Listing,
         body = template.render(listing=listing, number=number, count=len(chunks), up=up,
                                cards=[render(e, up) for e in chunk], total=len(listing.entries),
                                pager=pager(listing.path, len(chunks), number, up))
-        pages.append(page_from_html(f"{DIRECTORY}/{path}index.md", title, body, direct=True))
+        pages.append(page_from_html(f"{DIRECTORY}/{path}index.md", title, body, direct=True,
+                                    searchable=number == 1))
     return pages
 
 
