@@ -38,8 +38,12 @@ def region(tmp_path_factory: pytest.TempPathFactory,
            build_site: Callable[[Path, Path], Path]) -> Path:
     work = tmp_path_factory.mktemp("region")
     project = write_synthetic_project(REPO_ROOT, work / "project", GENERATED)
+    # The sample NGOs (the search queries' targets), and with them the documents and the fair
+    # that name them: the build is --strict.
     for path in (REPO_ROOT / "ngos").glob("*.yml"):
         shutil.copy2(path, project / "ngos" / path.name)
+    shutil.copytree(REPO_ROOT / "documents", project / "documents", dirs_exist_ok=True)
+    shutil.copytree(REPO_ROOT / "data" / "targi", project / "data" / "targi")
     return build_site(project, work / "site")
 
 
