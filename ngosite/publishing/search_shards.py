@@ -5,9 +5,10 @@ theme's search box and results stay, fed by our worker (``docs/assets/javascript
 search-pl.js``), and ``search/search_index.json`` becomes a small manifest. Beside it:
 
 - ``search/pl/t-<prefix>.json``: the index terms (search keys, ``polish_stem``) that start with
-  ``<prefix>``, each with its pages and weights, and the morphology pairs of the variants that
-  start with it. A query word costs one shard (two when its lemma's key lies in another one);
-  a prefix grows from two letters until the shard is small.
+  ``<prefix>`` (and with the neighbouring prefixes packed into the same file), each with its
+  pages and weights, and the morphology pairs of the variants that start with them. A query
+  word costs one file (two when its lemma's key lies in another one); a prefix grows from two
+  letters until its shard is small.
 - ``search/pl/d-<n>.json``: what the results show (address, title, a short text) of
   ``PAGES_PER_CHUNK`` consecutive pages, fetched only for the pages found.
 
@@ -22,7 +23,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 
@@ -188,21 +189,33 @@ def merge(first: Prepared, then: Prepared) -> Prepared:
 
 
 def index_files(prepared: Prepared) -> Iterator[tuple[str, str | bytes]]:
-    """``(path under search/, content)`` of every shard and chunk, then ``("manifest", …)``
-    last: the manifest lists the shards written."""
+    """``(path under search/, content)`` of every shard file and chunk, then
+    ``("manifest", …)`` last. Neighbouring small prefixes share a file (a site of 100 NGOs
+    has a few files, not hundreds); the manifest maps each prefix to its file."""
     sizes = {lemma: flat.count(",") // 2 + 1 for lemma, flat in prepared.encoded.items()}
-    shards = []
-    for prefix, lemmas, variants in _shards(sizes, prepared.aliases):
-        shards.append(prefix)
+    files: dict[str, str] = {}
+    packed: list[tuple[str, list[str], list[str]]] = []
+    weight = 0
+    for prefix, lemmas, variants in sorted(_shards(sizes, prepared.aliases)):
+        size = sum(6 * sizes[lemma] + len(lemma) for lemma in lemmas) + 16 * len(variants)
+        if not packed or weight + size > SHARD_TARGET_BYTES:
+            packed.append((prefix, [], []))
+            weight = 0
+        packed[-1][1].extend(lemmas)
+        packed[-1][2].extend(variants)
+        files[prefix] = packed[-1][0]
+        weight += size
+    for name, lemmas, variants in packed:
         terms = ",".join(f"{json.dumps(lemma)}:[{prepared.encoded[lemma]}]" for lemma in lemmas)
         aliases = json.dumps({v: prepared.aliases[v] for v in variants}, separators=(",", ":"))
-        yield f"pl/t-{prefix}.json", f'{{"t":{{{terms}}},"a":{aliases}}}'
+        yield f"pl/t-{name}.json", f'{{"t":{{{terms}}},"a":{aliases}}}'
     sections = prepared.sections
     for start in range(0, len(sections), PAGES_PER_CHUNK):
         yield (f"pl/d-{start // PAGES_PER_CHUNK}.json",
                b"[" + b",".join(sections[start:start + PAGES_PER_CHUNK]) + b"]")
     yield "manifest", json.dumps({"format": FORMAT, "pages": len(sections),
-                                  "chunk": PAGES_PER_CHUNK, "shards": sorted(shards)})
+                                  "chunk": PAGES_PER_CHUNK, "shards": files},
+                                 separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -250,13 +263,14 @@ def _shards(sizes: dict[str, int], aliases: dict[str, list[str]],
     return result
 
 
-def shard_of(key: str, shards: Sequence[str]) -> str | None:
-    """The shard a key lives in: the longest shard prefix that starts it (as in the worker)."""
+def shard_of(key: str, shards: Mapping[str, str]) -> str | None:
+    """The file of the shard a key lives in: that of the longest shard prefix that starts it
+    (as in the worker)."""
     best = None
     for prefix in shards:
         if key.startswith(prefix) and (best is None or len(prefix) > len(best)):
             best = prefix
-    return best
+    return None if best is None else shards[best]
 
 
 def idf(pages: int, frequency: int) -> float:

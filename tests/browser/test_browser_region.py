@@ -38,6 +38,9 @@ def region(tmp_path_factory: pytest.TempPathFactory,
            build_site: Callable[[Path, Path], Path]) -> Path:
     work = tmp_path_factory.mktemp("region")
     project = write_synthetic_project(REPO_ROOT, work / "project", GENERATED)
+    config = project / "mkdocs.yml"  # MkDocs writes a sitemap of addresses only with a site_url
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'site_url: ""', 'site_url: "https://organizacje.example.org/"'), encoding="utf-8")
     # The sample NGOs (the search queries' targets), and with them the documents and the fair
     # that name them: the build is --strict.
     for path in (REPO_ROOT / "ngos").glob("*.yml"):

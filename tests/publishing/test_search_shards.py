@@ -87,6 +87,14 @@ def test_a_query_word_finds_its_term_and_alias_in_the_shard_of_its_key():
     assert len(senior) == 600
 
 
+def test_small_prefixes_share_a_file_and_every_prefix_names_one():
+    index = build_index(_entries(20))
+    files = {name for name in index.files if name.startswith("pl/t-")}
+    shards = index.manifest["shards"]
+    assert len(files) < len(shards) and len(files) <= 3
+    assert {f"pl/t-{name}.json" for name in shards.values()} == files
+
+
 def test_large_shards_are_split_by_longer_prefixes():
     entries = [{"location": f"p{i}/", "title": "", "text": f"stowarzyszenie{i} stolarz{i}"}
                for i in range(3000)]

@@ -117,7 +117,8 @@ def test_search_index_is_a_manifest_of_polish_shards_served_with_our_worker(site
     index = manifest(site)
     assert index["docs"] == [] and index["config"]["lang"] == ["pl"]
     shards = index["config"]["pl"]["shards"]
-    assert shards and all((site / "search" / "pl" / f"t-{s}.json").is_file() for s in shards)
+    assert shards and all((site / "search" / "pl" / f"t-{s}.json").is_file()
+                          for s in shards.values())
     assert (site / "assets" / "javascripts" / "search-pl.js").is_file()
     assert '"search": "assets/javascripts/search-pl.js"' in (site / "index.html").read_text(
         encoding="utf-8")

@@ -79,12 +79,13 @@ function fetchJson(name) {
   return cache[name];
 }
 
+// The file holding a key: that of the longest shard prefix the key starts with.
 function shardOf(key) {
   var best = null;
-  manifest.shards.forEach(function (p) {
+  Object.keys(manifest.shards).forEach(function (p) {
     if (key.slice(0, p.length) === p && (best === null || p.length > best.length)) best = p;
   });
-  return best;
+  return best === null ? null : manifest.shards[best];
 }
 
 function shard(key) {
