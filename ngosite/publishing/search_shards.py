@@ -12,8 +12,9 @@ search-pl.js``), and ``search/search_index.json`` becomes a small manifest. Besi
 - ``search/pl/d-<n>.json``: what the results show (address, title, a short text) of
   ``PAGES_PER_CHUNK`` consecutive pages, fetched only for the pages found.
 
-Weights are BM25 over a page (title ×5, section titles ×2, text ×1), computed here and
-rounded to an integer, so the browser only adds them up with the terms' rarity.
+Weights are BM25 over a page's text (section titles ×2) plus a share of its title (see
+``TITLE_SHARE``), computed here and rounded to an integer, so the browser only adds them up
+with the terms' rarity.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ PAGES_PER_CHUNK = 8
 SHARD_TARGET_BYTES = 12_000  # raw JSON; a shard is split by a longer prefix above this
 MAX_PREFIX = 4  # deeper, a typo in the 5th letter would look in another shard
 TEXT_CHARS = 240  # of each section shown in the results
-TITLE_WEIGHT, SECTION_WEIGHT = 5, 2
-K1, B = 1.2, 0.75
+# A word of the page's title adds TITLE_SHARE × (its share of the title's words) to the
+# page's BM25 weight: matching "Seniorów" in "Stowarzyszenie Seniorów Gminy Miłki" counts more
+# than in a longer name, and a title match is not lost to BM25's saturation.
+TITLE_SHARE, SECTION_WEIGHT = 4.0, 2
+K1, B = 1.2, 0.5
+_TITLE_HIT = 1 << 16  # a posting's count holds the title hits above the low 16 bits
 FORMAT = 1
 
 _TAG = re.compile(r"<[^>]*>")
@@ -71,34 +76,43 @@ class IndexBuilder:
     def __init__(self) -> None:
         self.postings: dict[str, array[int]] = {}
         self.lengths: array[int] = array("I")
+        self.title_lengths: array[int] = array("I")
         self.sections: list[bytes] = []
         self.locations: dict[str, int] = {}
 
     def add_page(self, entries: Iterable[dict[str, str]]) -> None:
         """The theme's entries (``location``, ``title``, ``text``) of one page."""
         terms: Counter[str] = Counter()
-        length = 0
+        in_title: Counter[str] = Counter()
+        length = title_length = 0
         sections = []
         page_location = ""
         for entry in entries:
             location = entry["location"]
             page_location = page_location or location.split("#", 1)[0]
             title, text = entry.get("title", ""), entry.get("text", "")
-            weight = TITLE_WEIGHT if location == page_location else SECTION_WEIGHT
             title_words = words(plain_text(title))
+            if location == page_location:
+                title_length += len(title_words)
+                for word in title_words:
+                    in_title[search_key(word)] += 1
+            else:
+                for word in title_words:
+                    terms[search_key(word)] += SECTION_WEIGHT
+                length += len(title_words)
             text_words = words(plain_text(text))
-            for word in title_words:
-                terms[search_key(word)] += weight
             for word in text_words:
                 terms[search_key(word)] += 1
-            length += len(title_words) + len(text_words)
+            length += len(text_words)
             sections.append((location, title, short_text(text)))
         if not sections or page_location in self.locations:
             return
         number = self.locations[page_location] = len(self.sections)
-        for term, count in terms.items():
+        for term in terms.keys() | in_title.keys():
+            count = min(terms[term], 0xFFFF) + _TITLE_HIT * min(in_title[term], 0xFFFF)
             self.postings.setdefault(term, array("I")).extend((number, count))
         self.lengths.append(length)
+        self.title_lengths.append(title_length)
         self.sections.append(json.dumps(sections, ensure_ascii=False,
                                         separators=(",", ":")).encode("utf-8"))
 
@@ -151,8 +165,11 @@ class IndexBuilder:
                 for i in range(0, len(pairs), 2):
                     merged[pairs[i]] = merged.get(pairs[i], 0) + pairs[i + 1]
             counts = iter(sorted(merged.items()))
-        return [(page, max(1, round(100 * count * (K1 + 1) / (count + norms[page]))))
-                for page, count in counts]
+        titles = self.title_lengths
+        return [(page, max(1, round(100 * (
+            (count & 0xFFFF) * (K1 + 1) / ((count & 0xFFFF) + norms[page])
+            + TITLE_SHARE * (count >> 16) / max(titles[page], 1)))))
+            for page, count in counts]
 
 
 @dataclass
