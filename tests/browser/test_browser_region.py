@@ -144,13 +144,16 @@ def test_lists_per_locality_and_area_are_reachable_and_in_the_sitemap(watched, r
     page = watched.page
     page.goto(region_url + "organizacje/organizacja-00001/")
     page.locator("main a", has_text="organizacje w tej miejscowości").click()
+    page.wait_for_url("**/organizacje/miejscowosci/*/")
     heading = page.locator("h1").inner_text()
     assert heading.startswith("Organizacje: ") and page.locator(".ngo-count").count() == 1
     page.goto(region_url + "organizacje/organizacja-00001/")
     page.locator(".ngo-page__areas a").first.click()
-    assert "/organizacje/obszary/" in page.url
+    page.wait_for_url("**/organizacje/obszary/*/")
     page.goto(region_url + "organizacje/")
     page.locator(".ngo-browse a", has_text="według miejscowości").click()
+    page.wait_for_url("**/organizacje/miejscowosci/")
+    page.locator(".ngo-index li").first.wait_for()
     assert page.locator(".ngo-index li").count() == len(catalogue["miejscowosci"])
     sitemap = (region / "sitemap.xml").read_text(encoding="utf-8")
     slug = catalogue["miejscowosci"][0][1]
