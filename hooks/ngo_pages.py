@@ -30,6 +30,7 @@ from ngosite.site import (
     load_for_build,
     ngo_file_dates,
     start_data_files,
+    start_search_index,
 )
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
@@ -94,11 +95,14 @@ def on_files(files: Files, config) -> Files:
         if page.direct and page.html is not None:
             # The navigation takes a page that already exists as it is: give it the nav title.
             DirectPage(nav_titles.get(page.src_uri), file, config, page.html)
-            direct.append((file, page.title, page.html))
+            if page.searchable:
+                direct.append((file, page.title, page.html))
         elif page.html is not None:
             ready_html[page.src_uri] = page.html
     _state["html"] = ready_html
-    _state["direct"] = direct
+    # Indexed for search in the background while MkDocs renders every page.
+    _state["search"] = start_search_index(
+        [(file.page.url, title, html) for file, title, html in direct if file.page is not None])
     for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     _freeze()  # the generated pages live until the end of the build too
@@ -135,9 +139,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(-100)
 def on_post_build(config) -> None:
-    """After the theme wrote the search index: add the direct pages, mark the index Polish."""
-    direct: list[tuple[File, str, str]] = _state.get("direct", [])  # type: ignore[assignment]
-    finish_search_index(Path(config.site_dir),
-                        [(file.page.url, title, html) for file, title, html in direct
-                         if file.page is not None])
+    """After the theme wrote the search index: write the sharded Polish one in its place."""
+    finish_search_index(Path(config.site_dir), _state.pop("search", None))  # type: ignore[arg-type]
     gc.unfreeze()

@@ -40,6 +40,8 @@ from ngosite.fair.calendar import fair_calendars
 from ngosite.fair.pages import fair_pages, fair_section
 from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environment
 from ngosite.map.page import map_files, map_link_section, map_pages
+from ngosite.organisations.directory_data import DATA_FILE as DIRECTORY_DATA_FILE
+from ngosite.organisations.directory_data import directory_data
 from ngosite.organisations.pages import GeneratedPage, SectionProvider, render_site_pages
 from ngosite.organisations.registry import Registry
 from ngosite.organisations.schema import schema_json
@@ -48,8 +50,8 @@ from ngosite.publishing.accessibility_statement import statement_page, statement
 from ngosite.publishing.exports import ExportFile, export_files
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
-from ngosite.publishing.search_index import polish_index_file
-from ngosite.publishing.search_sections import search_entries
+from ngosite.publishing.search_index import polish_index_file, prepare_generated_pages
+from ngosite.publishing.search_shards import Prepared
 from ngosite.surveys.downloads import survey_assets
 from ngosite.surveys.effectiveness import Effectiveness
 from ngosite.surveys.pages import survey_pages
@@ -93,12 +95,20 @@ def ngo_file_dates(registry: Registry) -> dict[str, date]:
     return last_changed(registry.root, "ngos")
 
 
-def finish_search_index(site_dir: Path, direct_pages: list[tuple[str, str, str]]) -> None:
-    """After the theme wrote its search index: add the direct pages (``(url, title, html)``),
-    which the theme did not parse, and mark the index Polish."""
+SearchIndexPart = Background[Prepared]
+
+
+def start_search_index(direct_pages: list[tuple[str, str, str]]) -> SearchIndexPart:
+    """Start indexing the pages we generate (``(url, title, html)``), which the theme does not
+    parse, in a background process while MkDocs renders the site (see ``background``)."""
+    return Background(lambda: prepare_generated_pages(direct_pages))
+
+
+def finish_search_index(site_dir: Path, generated: SearchIndexPart | None) -> None:
+    """After the theme wrote its search index (the hand-written pages): write the sharded
+    Polish index of the whole site in its place."""
     polish_index_file(site_dir / "search" / "search_index.json",
-                      [entry for url, title, html in direct_pages
-                       for entry in search_entries(url, title, html)])
+                      generated.result() if generated is not None else None)
 
 
 @dataclass(frozen=True)
@@ -212,6 +222,7 @@ def generated_assets(registry: Registry,
     assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
+    assets.append(GeneratedAsset(DIRECTORY_DATA_FILE, directory_data(registry)))
     assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in calendar_files(registry))
     assets.extend(GeneratedAsset(path, content) for path, content in material_assets(registry))

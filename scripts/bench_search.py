@@ -1,23 +1,25 @@
 #!/usr/bin/env python3
 """Measure the site search: recall of the residents' queries and bytes of the first search.
 
-    .venv/bin/python scripts/bench_search.py                 # sample data and 1,000 NGOs
-    .venv/bin/python scripts/bench_search.py --count 300     # another synthetic size
-    .venv/bin/python scripts/bench_search.py --json out.json # also write the figures as JSON
+    .venv/bin/python scripts/bench_search.py                  # sample data, +1,000, +10,000
+    .venv/bin/python scripts/bench_search.py --counts 300 --pagefind --plain
+    .venv/bin/python scripts/bench_search.py --json out.json  # also write the figures
 
 For each project (the bundled sample data; the sample data plus N generated NGOs from
 ``ngosite.organisations.synthetic``) it builds the site, serves it on 127.0.0.1 and drives
 Debian's Chromium:
 - bytes: every file the browser fetches for search when a resident opens the home page and
-  searches once (the theme's worker, the index, the lunr language files), raw and gzip -6
-  (what a server with compression sends);
+  searches once ("seniorzy": our worker, the manifest, the shards of the query's words and
+  the result texts of the pages found), raw and gzip -6 (what a server with compression
+  sends), and what a second search ("straz pozarna") fetches after it;
 - recall: the queries of tests/search_queries.yml typed into the search box, NGO in the first
-  five results — with the Polish search and, for comparison, with the theme's plain search
-  (the same index marked English again).
-With ``--pagefind`` (needs ``pip install 'pagefind[bin]'``) the same site is also indexed by
-Pagefind (article content only, language pl) and queried through its JavaScript API, for the
-same figures.
-Not a test: nothing here is timed or asserted; the browser test checks the 90% threshold.
+  five results.
+With ``--plain`` the same NGO pages are built as a plain mkdocs-material site
+(``benchmark.plain_project``) and the theme's own search (lunr, whole index) is measured the
+same way; with ``--pagefind`` (``pip install -e '.[bench]'``) our site is also indexed by
+Pagefind (article content only, language pl) and queried through its JavaScript API.
+``scripts/benchmark.py`` uses the same functions for its search columns.
+Not a test: nothing here is timed or asserted; the browser tests check the thresholds.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from test_browser_search_pl import (  # noqa: E402
@@ -55,7 +59,7 @@ from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E40
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SEARCH_FILES = ("/search/", "/lunr/", "/workers/")
+SEARCH_FILES = ("/search/", "/lunr/", "/workers/", "/search-pl.js")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -77,9 +81,20 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def _files(fetched: list[str], url: str, site: Path) -> dict[str, dict[str, int]]:
+    files = {}
+    for address in dict.fromkeys(fetched):
+        path = address.removeprefix(url).split("?", 1)[0]
+        if any(part in f"/{path}" for part in SEARCH_FILES) and (site / path).is_file():
+            data = (site / path).read_bytes()
+            files[path] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
+    return files
+
+
 def first_search(browser, url: str, site: Path) -> dict[str, object]:
-    """Open the home page and search once: the files fetched for search, the seconds until
-    the index was ready (from the start of page load) and until the first results showed."""
+    """Open the home page and search once, then once more: the files fetched for each
+    search, the seconds until the search was ready (from the start of page load) and until
+    the first results showed."""
     context = browser.new_context(locale="pl-PL")
     page = context.new_page()
     fetched: list[str] = []
@@ -89,67 +104,73 @@ def first_search(browser, url: str, site: Path) -> dict[str, object]:
     prompt = wait_until_search_ready(page)
     ready = time.monotonic() - start
     _, seconds = ask(page, "seniorzy", prompt)
+    first = _files(fetched, url, site)
+    fetched.clear()
+    ask(page, "straz pozarna", prompt)
+    second = _files(fetched, url, site)
     context.close()
-    files = {}
-    for address in dict.fromkeys(fetched):
-        path = address.removeprefix(url).split("?", 1)[0]
-        if any(part in f"/{path}" for part in SEARCH_FILES) and (site / path).is_file():
-            data = (site / path).read_bytes()
-            files[path] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
-    return {"files": files, "index_ready_s": round(ready, 2), "first_query_s": round(seconds, 2)}
+    return {"files": first, "second_files": second, "index_ready_s": round(ready, 2),
+            "first_query_s": round(seconds, 2)}
 
 
-def as_plain_theme_search(site: Path) -> None:
-    """The same index as the theme writes it for ``lang: pl`` (English fallback, no pipeline)."""
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["config"].update(lang=["en"], separator=r"[\s\-]+", pipeline=[" "])
-    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-
-
-def measure(name: str, project: Path, work: Path, browser,
-            pagefind: bool = False) -> dict[str, object]:
-    site = work / f"site-{name}"
-    build(project, site)
-    ngos = len(list((project / "ngos").glob("*.yml")))
+def search_figures(site: Path, browser, prefix: str = "") -> dict[str, object]:
+    """Bytes of the first and second search and recall of the residents' queries on a built
+    site (ours or the plain one), keys prefixed with ``prefix``."""
     server, url = serve(site)
     try:
         first = first_search(browser, url, site)
-        queries = load_queries()
         context = browser.new_context(locale="pl-PL")
-        polish = run_queries(context.new_page(), url, queries)
-        context.close()
-        as_plain_theme_search(site)
-        context = browser.new_context(locale="pl-PL")
-        plain = run_queries(context.new_page(), url, queries)
+        outcomes = run_queries(context.new_page(), url, load_queries())
         context.close()
     finally:
         server.shutdown()
         server.server_close()
-    files = first["files"]
-    result = {
-        "project": name, "ngos": ngos, "queries": len(queries),
-        "recall_polish": sum(o.found for o in polish) / len(queries),
-        "recall_theme_default": sum(o.found for o in plain) / len(queries),
-        "first_search_files": files,
-        "first_search_raw_bytes": sum(f["raw"] for f in files.values()),
-        "first_search_gzip_bytes": sum(f["gzip"] for f in files.values()),
-        "index_ready_s": first["index_ready_s"],
-        "median_query_s": round(statistics.median(o.seconds for o in polish), 2),
+    files, second = first["files"], first["second_files"]
+    return {
+        f"{prefix}recall": sum(o.found for o in outcomes) / len(outcomes),
+        f"{prefix}misses": [o.query.text for o in outcomes if not o.found],
+        f"{prefix}report": report(outcomes),
+        f"{prefix}first_search_files": files,
+        f"{prefix}first_search_raw_bytes": sum(f["raw"] for f in files.values()),
+        f"{prefix}first_search_gzip_bytes": sum(f["gzip"] for f in files.values()),
+        f"{prefix}second_search_gzip_bytes": sum(f["gzip"] for f in second.values()),
+        f"{prefix}index_ready_s": first["index_ready_s"],
+        f"{prefix}median_query_s": round(statistics.median(o.seconds for o in outcomes), 2),
     }
-    print(f"\n== {name}: {ngos} NGOs, {len(queries)} queries")
-    print(f"Polish search: {report(polish)}")
-    print(f"theme's default search: {report(plain).splitlines()[0]}")
-    print(f"index ready {result['index_ready_s']} s after the page started loading; "
+
+
+def measure(name: str, project: Path, work: Path, browser, pagefind: bool = False,
+            plain: bool = False) -> dict[str, object]:
+    site = work / f"site-{name}"
+    build(project, site)
+    ngos = len(list((project / "ngos").glob("*.yml")))
+    index = sorted((site / "search").rglob("*.json"))
+    result = {"project": name, "ngos": ngos, **search_figures(site, browser),
+              "index_raw_bytes": sum(p.stat().st_size for p in index),
+              "index_gzip_bytes": sum(len(gzip.compress(p.read_bytes(), 6)) for p in index)}
+    print(f"\n== {name}: {ngos} NGOs")
+    print(f"Polish search: {result['report']}")
+    print(f"search ready {result['index_ready_s']} s after the page started loading; "
           f"median query {result['median_query_s']} s")
     print("first search downloads:")
-    for path, size in files.items():
+    for path, size in result["first_search_files"].items():  # type: ignore[union-attr]
         print(f"  {path:60} {size['raw']:>10,} B raw {size['gzip']:>9,} B gzip")
     print(f"  {'total':60} {result['first_search_raw_bytes']:>10,} B raw "
           f"{result['first_search_gzip_bytes']:>9,} B gzip")
+    print(f"whole index: {result['index_raw_bytes']:,} B raw, {result['index_gzip_bytes']:,} B "
+          "gzip")
+    print(f"a second search (straz pozarna) fetches {result['second_search_gzip_bytes']:,} B "
+          "gzip more")
     if pagefind:
-        build(project, site)  # the plain-search comparison rewrote the index
         result.update(measure_pagefind(name, site, work, browser))
+    if plain:
+        from benchmark import plain_project
+
+        plain_site = work / f"plain-site-{name}"
+        build(plain_project(project, work / f"plain-{name}"), plain_site)
+        result.update(search_figures(plain_site, browser, "plain_"))
+        print(f"plain site, theme's search: {str(result['plain_report']).splitlines()[0]}; "
+              f"first search {result['plain_first_search_gzip_bytes']:,} B gzip")
     return result
 
 
@@ -208,9 +229,10 @@ def measure_pagefind(name: str, site: Path, work: Path, browser) -> dict[str, ob
             "pagefind_first_search_gzip_bytes": packed, "pagefind_files": files}
 
 
-def synthetic_project(work: Path, count: int) -> Path:
+def synthetic_project(work: Path, count: int, spread_points: bool = False) -> Path:
     """N generated NGOs plus the sample ones (so the residents' queries have their targets)."""
-    project = write_synthetic_project(ROOT, work / f"project-{count}", count)
+    project = write_synthetic_project(ROOT, work / f"project-{count}", count,
+                                      spread_points=spread_points)
     for path in (ROOT / "ngos").glob("*.yml"):
         shutil.copy2(path, project / "ngos" / path.name)
     return project
@@ -218,18 +240,26 @@ def synthetic_project(work: Path, count: int) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--count", type=int, default=1000, help="generated NGOs (default 1000)")
+    parser.add_argument("--counts", type=int, nargs="*", default=[1000, 10000],
+                        help="generated NGOs added to the sample data (default 1000 10000)")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--pagefind", action="store_true",
-                        help="also measure Pagefind (pip install 'pagefind[bin]')")
+                        help="also measure Pagefind (pip install -e '.[bench]')")
+    parser.add_argument("--no-morphology", action="store_true",
+                        help="build with the light stemmer alone (NGOSITE_MORPHOLOGY=0)")
+    parser.add_argument("--plain", action="store_true",
+                        help="also measure the theme's search on a plain site of the same pages")
     args = parser.parse_args()
+    if args.no_morphology:
+        os.environ["NGOSITE_MORPHOLOGY"] = "0"
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:
         work = Path(tmp)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        results.append(measure("sample", ROOT, work, browser, args.pagefind))
-        results.append(measure(f"sample+{args.count}", synthetic_project(work, args.count),
-                               work, browser, args.pagefind))
+        results.append(measure("sample", ROOT, work, browser, args.pagefind, args.plain))
+        for count in args.counts:
+            results.append(measure(f"sample+{count}", synthetic_project(work, count), work,
+                                   browser, args.pagefind, args.plain))
         browser.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

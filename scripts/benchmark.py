@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Benchmark: our build against a plain mkdocs-material site of the same pages.
 
-For each size (default 100, 1,000 and 10,000 NGOs) it generates a synthetic registry over the
-gmina's localities (every NGO with a point inside the gmina, so all are on the map), builds it,
-and builds beside it a plain mkdocs-material site with the same number of pages of similar
-content (same theme and settings, no hooks). It reports wall time and peak memory of both builds
-and their ratio, the growth from one size to the next, transfer sizes (raw and gzip) of the
-directory page, an NGO page, the map page with its data and the search index, and the time to
-first markers on the map in headless Chromium. Separately, for 1,000 NGOs placed through their
+For each size (default 100, 1,000, 10,000 and 50,000 NGOs) it generates a synthetic registry
+over the gmina's localities (every NGO with a point inside the gmina, so all are on the map)
+plus the 18 sample NGOs (the targets of the residents' search queries), builds it, and builds
+beside it a plain mkdocs-material site with the same pages (same theme and settings, no hooks,
+the theme's own search). It reports wall time, CPU time and peak memory of both builds and
+their ratio, the growth from one size to the next, transfer sizes (raw and gzip) of the
+directory's first view, an NGO page, the map page with its data, the directory's filter data
+and the search index; then, in headless Chromium, the time to first markers on the map and,
+for our site, the plain site and Pagefind run over our site (``pip install -e '.[bench]'``),
+the bytes of a first search and the recall of tests/search_queries.yml
+(``bench_search.search_figures``). Separately, for 1,000 NGOs placed through their
 localities, it counts geocoding requests of a first run and of a rebuild against a local fake
 Nominatim on 127.0.0.1. Results go to stdout and to ``bench/results.md`` with the machine.
 
@@ -16,8 +20,11 @@ reported: on a shared virtual machine one build can take 40% longer than the nex
 and their output live on tmpfs (``/dev/shm``) when there is one, so that the virtual disk's
 latency does not drown the comparison (``--workdir`` chooses another place).
 
-    .venv/bin/python scripts/benchmark.py                 # 100, 1000, 10000
+    .venv/bin/python scripts/benchmark.py                 # 100, 1000, 10000, 50000
     .venv/bin/python scripts/benchmark.py --sizes 100 1000 --runs 5 --out /tmp/results.md
+
+Sizes above 10,000 are built ``--large-runs`` times (default 1): a 50,000-NGO pair of builds
+takes several minutes on 2 cores.
 
 This is a measurement, not a test: nothing here fails on a slow machine.
 """
@@ -110,6 +117,14 @@ def add_surveys(project: Path) -> Path:
     return project
 
 
+def copy_sample_ngos(project: Path) -> Path:
+    """The 18 sample NGOs added to a synthetic project: the residents' search queries name
+    them (after ``add_surveys``, which maps the sample's slugs to synthetic NGOs)."""
+    for path in (ROOT / "ngos").glob("*.yml"):
+        shutil.copy2(path, project / "ngos" / path.name)
+    return project
+
+
 def plain_project(ours: Path, target: Path) -> Path:
     """The same pages as plain Markdown: a directory page and one page per NGO."""
     docs = target / "docs"
@@ -136,6 +151,8 @@ def plain_project(ours: Path, target: Path) -> Path:
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
                                        encoding="utf-8")
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    # The theme's own search: not our worker (overrides/main.html points the theme at it).
+    (target / "overrides" / "main.html").unlink(missing_ok=True)
     return target
 
 
@@ -182,12 +199,15 @@ def rebuild_requests(project: Path) -> tuple[int, int]:
 
 
 def sizes(site: Path) -> dict[str, tuple[int, int]]:
+    """Raw and gzip bytes of what a visitor downloads (the directory: its first page only;
+    its filter data comes on the first use of a filter)."""
     def measure(*paths: Path) -> tuple[int, int]:
         raw = sum(p.stat().st_size for p in paths if p.exists())
         packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths if p.exists())
         return raw, packed
 
     ngo_page = next(iter(sorted((site / "organizacje").glob("organizacja-*/index.html"))))
+    # The plain site: its directory is one page, its search one file.
     # The map page frames the map document, whose data is one JSON block inside it.
     map_files = [site / "mapa" / "index.html", *sorted((site / "mapa").glob("*.html")),
                  *sorted((site / "mapa").glob("*.json"))]
@@ -195,7 +215,9 @@ def sizes(site: Path) -> dict[str, tuple[int, int]]:
         "directory": measure(site / "organizacje" / "index.html"),
         "NGO page": measure(ngo_page),
         "map page + data": measure(*dict.fromkeys(map_files)),
-        "search index": measure(site / "search" / "search_index.json"),
+        "filter data": measure(site / "organizacje" / "katalog.json"),
+        "search index": measure(site / "search" / "search_index.json",
+                                *sorted((site / "search" / "pl").glob("*.json"))),
     }
 
 
@@ -235,11 +257,14 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=3, help="builds of each site (median)")
+    parser.add_argument("--large-runs", type=int, default=1,
+                        help="builds of each site above 10,000 NGOs")
     parser.add_argument("--workdir", type=Path, default=_default_workdir(),
                         help="where the projects are written (default: tmpfs when present)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument("--json", type=Path, help="also write every figure as JSON")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="ngosite-bench-", dir=args.workdir) as tmp:
@@ -248,24 +273,87 @@ def main() -> None:
                                                        spread_points=True))
             # The calendar too: one event per ten NGOs (at least the sample's five).
             write_synthetic_events(ours, max(5, n // 10), n)
+            copy_sample_ngos(ours)  # the search queries' targets
             plain = plain_project(ours, Path(tmp) / f"plain-{n}")
-            # The same project without badania/ and sprawozdania/: what the surveys add.
-            bare = write_synthetic_project(ROOT, Path(tmp) / f"bare-{n}", n, spread_points=True)
-            write_synthetic_events(bare, max(5, n // 10), n)
-            row = {"n": n, **median_builds({"ours": ours, "plain": plain, "bare": bare},
-                                           args.runs)}
+            runs = args.runs if n <= 10_000 else args.large_runs
+            projects = {"ours": ours, "plain": plain}
+            if n <= 10_000:  # the same project without badania/ and sprawozdania/
+                bare = write_synthetic_project(ROOT, Path(tmp) / f"bare-{n}", n,
+                                               spread_points=True)
+                write_synthetic_events(bare, max(5, n // 10), n)
+                projects["bare"] = copy_sample_ngos(bare)
+            row = {"n": n, **median_builds(projects, runs)}
             row["sizes"] = sizes(ours / "site")
+            row["plain_sizes"] = plain_sizes(plain / "site")
             row["first_markers_ms"] = first_markers_ms(ours / "site")
+            row.update(search_columns(ours / "site", plain / "site", Path(tmp), n))
             rows.append(row)
-            print(f"{n}: ours {row['ours_s']:.1f} s, plain {row['plain_s']:.1f} s, without "
-                  f"surveys {row['bare_s']:.1f} s (medians of {args.runs})", file=sys.stderr)
-            shutil.rmtree(ours), shutil.rmtree(plain), shutil.rmtree(bare)
+            without = f", without surveys {row['bare_s']:.1f} s" if "bare_s" in row else ""
+            print(f"{n}: ours {row['ours_s']:.1f} s, plain {row['plain_s']:.1f} s{without} "
+                  f"(medians of {runs}); recall {row.get('recall')}", file=sys.stderr)
+            for project in projects.values():
+                shutil.rmtree(project)
         located = write_synthetic_project(ROOT, Path(tmp) / "geocoded", 1000)
         requests = rebuild_requests(located)
     report = render(rows, requests, args.workdir)
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report + _kept_notes(args.out), encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2, default=str), encoding="utf-8")
+    if args.out == ROOT / "bench" / "results.md":
+        update_readme(report)
+
+
+README_START, README_END = "<!-- benchmark: start -->", "<!-- benchmark: end -->"
+
+
+def update_readme(report: str, readme: Path = ROOT / "README.md") -> None:
+    """Put the first two tables of the results (builds; directory and search) into the
+    README between its markers, so the README always shows the last full run."""
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return
+    tables = [block for block in report.split("\n\n") if block.startswith("| NGOs")][:2]
+    machine_line = next(line for line in report.splitlines() if line.startswith("Machine:"))
+    body = f"{report.splitlines()[0].removeprefix('# ')}. {machine_line}\n\n" + "\n\n".join(
+        tables)
+    start = text.index(README_START) + len(README_START)
+    readme.write_text(f"{text[:start]}\n{body}\n{text[text.index(README_END):]}",
+                      encoding="utf-8")
+
+
+def plain_sizes(site: Path) -> dict[str, tuple[int, int]]:
+    def measure(path: Path) -> tuple[int, int]:
+        data = path.read_bytes()
+        return len(data), len(gzip.compress(data, 6))
+
+    return {"directory": measure(site / "organizacje" / "index.html"),
+            "search index": measure(site / "search" / "search_index.json")}
+
+
+def search_columns(ours: Path, plain: Path, work: Path, n: int) -> dict[str, object]:
+    """First-search bytes and recall: ours, the theme's search on the plain site, Pagefind
+    over our site. A figure that could not be measured (the plain site's whole index built
+    in the browser within 3 minutes; Pagefind not installed) is None."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_search import ARGS, CHROMIUM, measure_pagefind, search_figures
+    from playwright.sync_api import sync_playwright
+
+    columns: dict[str, object] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        columns.update(search_figures(ours, browser))
+        try:
+            columns.update(search_figures(plain, browser, "plain_"))
+        except AssertionError as failure:  # the theme's index not ready in time
+            columns["plain_error"] = str(failure).splitlines()[0]
+        try:
+            columns.update(measure_pagefind(str(n), ours, work, browser))
+        except (OSError, subprocess.CalledProcessError) as failure:
+            columns["pagefind_error"] = str(failure).splitlines()[0]
+        browser.close()
+    return columns
 
 
 NOTES = "## Notes"
@@ -295,29 +383,55 @@ def _default_workdir() -> Path | None:
     return shm if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
+def _kib(value: object) -> str:
+    return "—" if value is None else f"{int(value) / 1024:,.0f}"  # type: ignore[call-overload]
+
+
+def _share(value: object) -> str:
+    return "—" if value is None else f"{float(value):.0%}"  # type: ignore[arg-type]
+
+
 def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) -> str:
-    runs = rows[0]["runs"]
     lines = [f"# Benchmark results ({date.today().isoformat()})", "",
              f"Machine: {machine()}. Load average when the run ended: {_load()}.", "",
              f"Projects and output in {workdir or tempfile.gettempdir()}. Every figure is the "
-             f"median of {runs} builds of each site, built alternately (ours, plain, ours…). "
-             "CPU is user + system time of the build process and of the helper process it "
-             "forks for the data files. Ours includes the sample surveys and NGO reports "
-             "(`badania/`, `sprawozdania/`, their NGO slugs mapped to synthetic ones).", "",
-             "| NGOs | ours (s) | plain (s) | ratio | ours CPU (s) | plain CPU (s) "
-             "| ours peak (MiB) | plain peak (MiB) | first markers (ms) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "median of the builds of each site (runs below), built alternately (ours, plain, "
+             "ours…). CPU is user + system time of the build process and of the helper "
+             "processes it forks (data files, search index); peak memory is the largest of "
+             "them. Each project has the generated NGOs plus the 18 sample ones; ours includes "
+             "the sample surveys and NGO reports (`badania/`, `sprawozdania/`, their NGO slugs "
+             "mapped to synthetic ones) and one event per ten NGOs.", "",
+             "| NGOs | runs | ours (s) | plain (s) | ratio | ours CPU (s) | plain CPU (s) "
+             "| ours peak (MiB) | plain peak (MiB) | memory ratio | first markers (ms) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
-        lines.append(f"| {r['n']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | "
+        lines.append(f"| {r['n']:,} | {r['runs']} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | "
                      f"{r['ours_s'] / r['plain_s']:.2f} | {r['ours_cpu']:.1f} | "
-                     f"{r['plain_cpu']:.1f} | {r['ours_mib']:.0f} | "
-                     f"{r['plain_mib']:.0f} | {r['first_markers_ms']:.0f} |")
+                     f"{r['plain_cpu']:.1f} | {r['ours_mib']:.0f} | {r['plain_mib']:.0f} | "
+                     f"{r['ours_mib'] / r['plain_mib']:.2f} | {r['first_markers_ms']:.0f} |")
+    lines += ["", "Directory and search, gzip KiB (what a server with compression sends) and "
+              "recall of the residents' 45 queries (tests/search_queries.yml, NGO among the "
+              "first five results). Directory: the first view (HTML of /organizacje/); the "
+              "plain site lists every NGO on it. First search: every file fetched to search "
+              "\"seniorzy\" once; Pagefind's index files are compressed already (counted "
+              "as served).", "",
+              "| NGOs | directory: ours | plain | first search: ours | plain | Pagefind "
+              "| recall: ours | plain | Pagefind |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {_kib(r['sizes']['directory'][1])} | "
+            f"{_kib(r['plain_sizes']['directory'][1])} | "
+            f"{_kib(r.get('first_search_gzip_bytes'))} | "
+            f"{_kib(r.get('plain_first_search_gzip_bytes'))} | "
+            f"{_kib(r.get('pagefind_first_search_gzip_bytes'))} | {_share(r.get('recall'))} | "
+            f"{_share(r.get('plain_recall'))} | {_share(r.get('recall_pagefind'))} |")
     lines += ["", "What the surveys add (the same project without `badania/` and "
-              "`sprawozdania/`, built in turn with the two above):", "",
+              "`sprawozdania/`, built in turn with the two above; up to 10,000 NGOs):", "",
               "| NGOs | with surveys (s) | without (s) | increase | CPU with (s) | "
               "CPU without (s) | CPU increase |", "| ---: | ---: | ---: | ---: | ---: | ---: "
               "| ---: |"]
-    for r in rows:
+    for r in (r for r in rows if "bare_s" in r):
         lines.append(f"| {r['n']:,} | {r['ours_s']:.2f} | {r['bare_s']:.2f} | "
                      f"{r['ours_s'] - r['bare_s']:+.2f} s ({r['ours_s'] / r['bare_s'] - 1:+.0%}) "
                      f"| {r['ours_cpu']:.2f} | {r['bare_cpu']:.2f} | "
@@ -336,12 +450,19 @@ def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) ->
     lines += ["", f"Geocoding requests for 1,000 NGOs placed through their localities: "
               f"{requests[0]} on the first run (one per locality without a point), "
               f"{requests[1]} on the rebuild.",
-              "", "Transfer sizes, raw / gzip (KiB):", "",
+              "", "Search misses (ours): " + "; ".join(
+                  f"{r['n']:,}: {', '.join(r.get('misses') or []) or 'none'}" for r in rows),
+              "", "Transfer sizes of our site, raw / gzip (KiB); the search index is every "
+              "file of it (a search fetches a few):", "",
               "| NGOs | " + " | ".join(rows[0]["sizes"]) + " |",
               "| ---: |" + " ---: |" * len(rows[0]["sizes"])]
     for r in rows:
         cells = [f"{raw / 1024:.0f} / {packed / 1024:.0f}" for raw, packed in r["sizes"].values()]
         lines.append(f"| {r['n']:,} | " + " | ".join(cells) + " |")
+    for r in rows:
+        for key in ("plain_error", "pagefind_error"):
+            if r.get(key):
+                lines.append(f"\n{r['n']:,} NGOs, {key.split('_')[0]} not measured: {r[key]}")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,9 @@ class GeneratedPage:
     # search entries are cut by ``search_sections`` instead of the theme's HTML parser. NGO
     # pages and the directory are direct: their number and size grow with the registry.
     direct: bool = False
+    # False for pages that repeat others for readers without JavaScript (the directory's
+    # further pages): the search index leaves them out, so they take no place in results.
+    searchable: bool = True
 
 
 @cache
@@ -49,13 +52,13 @@ def environment() -> Environment:
 
 
 def page_from_html(src_uri: str, title: str, body: str, *, direct: bool = False,
-                   **meta: object) -> GeneratedPage:
+                   searchable: bool = True, **meta: object) -> GeneratedPage:
     """A page whose body is ready HTML; its title goes to the front matter HTML-escaped,
     because mkdocs-material prints ``page.meta.title`` unescaped."""
     front = "".join(f"{key}: {_yaml_flow(value)}\n"
                     for key, value in {"title": html.escape(title), **meta}.items())
     return GeneratedPage(src_uri, f"---\n{front}---\n", html=body.strip(), title=title,
-                         direct=direct)
+                         direct=direct, searchable=searchable)
 
 
 # Characters YAML refuses in a document (C1 controls, DEL, U+FFFE/FFFF, lone surrogates) or

@@ -17,11 +17,27 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from ngosite.core.folding import fold
-from ngosite.core.markdown_text import render_markdown, summary
+from ngosite.core.markdown_text import render_markdown
 from ngosite.core.polish_dates import polish_date
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
 
+from .directory_data import DATA_FILE
+from .listings import (
+    AREAS,
+    DIRECTORY,
+    LOCALITIES,
+    PAGE_SIZE,
+    Listing,
+    area_path,
+    card_renderer,
+    compact_item,
+    index_page,
+    listing_pages,
+    listings,
+    locality_path,
+    pager,
+    pages_of,
+)
 from .registry import Entry, Registry
 from .vocabulary import (
     LEGAL_FORMS,
@@ -30,8 +46,6 @@ from .vocabulary import (
     SOCIAL_NETWORKS,
     TARGET_GROUPS,
 )
-
-DIRECTORY = "organizacje"
 
 
 @dataclass(frozen=True)
@@ -49,43 +63,47 @@ SectionProvider = Callable[[Registry, Entry], Markup | str]
 
 def render_site_pages(registry: Registry, changed: dict[str, date],
                       sections: Sequence[SectionProvider] = ()) -> list[GeneratedPage]:
-    pages = [directory_page(registry)]
+    pages = directory_pages(registry)
     pages.extend(organisation_page(registry, entry, changed.get(entry.file), sections)
                  for entry in registry)
     return pages
 
 
-def directory_page(registry: Registry) -> GeneratedPage:
-    cards = [_card(entry) for entry in registry]
+def directory_pages(registry: Registry) -> list[GeneratedPage]:
+    """The directory's first page (with the filters), its further pages, and the lists per
+    locality and per area with their index pages (``listings``)."""
+    render = card_renderer(registry)
+    localities, areas = listings(registry)
+    everything = Listing("", "Organizacje pozarządowe", "Organizacje pozarządowe",
+                         registry.entries)
+    pages = [directory_page(registry, render, len(localities), len(areas))]
+    pages.extend(listing_pages(registry, everything, render)[1:])
+    for listing in (*localities, *areas):
+        pages.extend(listing_pages(registry, listing, compact_item))
+    pages.append(index_page("Organizacje według miejscowości", LOCALITIES,
+                            [("", localities)]))
+    pages.append(index_page("Organizacje według obszaru działalności", AREAS, [("", areas)]))
+    return pages
+
+
+def directory_page(registry: Registry, render: Callable[[Entry, str], Markup],
+                   locality_count: int, area_count: int) -> GeneratedPage:
+    entries = registry.entries
+    count = len(pages_of(entries))
     used_areas = {slug for e in registry for slug in e.org.areas}
     used_forms = {e.org.legal_form for e in registry}
     body = environment().get_template("directory.html").render(
         settings=registry.settings,
-        cards=cards,
+        cards=[render(entry, "") for entry in entries[:PAGE_SIZE]],
+        total=len(entries), count=count, pager=pager("", count, 1, ""),
+        page_size=PAGE_SIZE, data_file=DATA_FILE.removeprefix(f"{DIRECTORY}/"),
+        locality_count=locality_count, area_count=area_count,
         areas=[t for s, t in PUBLIC_BENEFIT_AREAS.items() if s in used_areas],
         forms=[t for s, t in LEGAL_FORMS.items() if s in used_forms],
         localities=registry.localities_in_use(),
     )
     # Direct: its search entry is the introduction, not the cards (each NGO page has its own).
     return page_from_html(f"{DIRECTORY}/index.md", "Organizacje pozarządowe", body, direct=True)
-
-
-def _card(entry: Entry) -> dict[str, object]:
-    org = entry.org
-    areas = [PUBLIC_BENEFIT_AREAS[a] for a in org.areas]
-    form = LEGAL_FORMS[org.legal_form]
-    words = [org.name, org.short_name or "", org.address.locality, form.label,
-             *(a.label for a in areas), *(TARGET_GROUPS[g].label for g in org.target_groups)]
-    return {
-        "slug": entry.slug,
-        "name": org.name,
-        "locality": org.address.locality,
-        "form": form,
-        "areas": areas,
-        "public_benefit": org.public_benefit,
-        "summary": summary(org.description),
-        "folded": fold(" ".join(words)),
-    }
 
 
 def organisation_page(registry: Registry, entry: Entry, changed: date | None,
@@ -98,7 +116,8 @@ def organisation_page(registry: Registry, entry: Entry, changed: date | None,
         settings=settings,
         org=org,
         form=LEGAL_FORMS[org.legal_form],
-        areas=[PUBLIC_BENEFIT_AREAS[a] for a in org.areas],
+        areas=[(PUBLIC_BENEFIT_AREAS[a], area_path(a)) for a in org.areas],
+        locality_path=locality_path(org.address.locality),
         groups=[TARGET_GROUPS[g] for g in org.target_groups],
         show_street=org.address.pin_precision == "adres",
         street_line=street_line,

@@ -27,8 +27,18 @@ def suggest_slug(stem: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "nazwa-organizacji"
 
 
+# Addresses under /organizacje/ taken by the directory's own lists (organisations.listings).
+RESERVED_SLUGS = re.compile(r"miejscowosci|obszary|katalog|strona-\d+")
+
+
 def check_slug(name: str, stem: str) -> Problem | None:
     """Slugs are the NGO's address on the site: lowercase ASCII, digits and single hyphens."""
+    if RESERVED_SLUGS.fullmatch(stem):
+        return Problem(
+            name, 1, 1, "",
+            f"nazwa pliku „{stem}” jest zajęta przez listy katalogu (adres /organizacje/{stem}/); "
+            f"nazwij plik od nazwy organizacji, np. „{stem}-nazwa-organizacji.yml”",
+        )
     if SLUG_PATTERN.fullmatch(stem):
         return None
     return Problem(

@@ -127,7 +127,8 @@ class Effectiveness:
             report=report, heading="h2", page=False, up="../../"))
 
     def pages(self) -> list[GeneratedPage]:
-        """A report page per NGO with data, and the project's summary."""
+        """A report page per NGO with data, and the project's summary (the menu links to it,
+        so it says what is missing when there is nothing to evaluate yet)."""
         pages = []
         template = environment().get_template("survey_effectiveness.html")
         for slug, report in self.reports.items():
@@ -135,6 +136,5 @@ class Effectiveness:
             pages.append(page_from_html(f"{REPORTS}/{slug}/index.md",
                                         f"Skuteczność: {report.entry.org.name}", body,
                                         direct=True))
-        if self.results is not None and (self.reports or self.results.studies()):
-            pages.append(summary_page(self.results, list(self.reports.values())))
+        pages.append(summary_page(self.results, list(self.reports.values())))
         return pages

@@ -34,8 +34,8 @@ class Row:
 
 def survey_pages(registry: Registry) -> list[GeneratedPage]:
     results = registry.surveys
-    if results is None or not results.waves:
-        return []
+    if results is None or not results.waves:  # the menu links to the list: say it is empty
+        return [_index(registry, None)]
     names = {e.slug: e.org.name for e in registry.entries}
     pages = [_index(registry, results)]
     pages.extend(_wave_page(registry, wave, names) for wave in results.waves)
@@ -58,11 +58,12 @@ def method_line(wave: WaveResults) -> str:
             f"{fieldwork_text(wave)}; {margin}")
 
 
-def _index(registry: Registry, results: SurveyResults) -> GeneratedPage:
+def _index(registry: Registry, results: SurveyResults | None) -> GeneratedPage:
+    waves = results.waves if results is not None else ()
     body = environment().get_template("surveys_index.html").render(
-        waves=results.waves, method_line=method_line,
-        studies=list(results.studies()), any_sample=any(w.survey.sample for w in results.waves),
-        has_reports=bool(results.indicators) or bool(results.studies()))
+        waves=waves, method_line=method_line,
+        studies=list(results.studies()) if results is not None else [],
+        any_sample=any(w.survey.sample for w in waves))
     return page_from_html(f"{SURVEYS}/index.md", "Badania mieszkańców", body, direct=True)
 
 

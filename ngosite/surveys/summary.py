@@ -56,10 +56,11 @@ def yearly_totals(results: SurveyResults) -> list[dict]:
     return [years[y] for y in sorted(years)]
 
 
-def summary_page(results: SurveyResults, reports: Sequence[object]) -> GeneratedPage:
-    criteria = criteria_rows(results)
+def summary_page(results: SurveyResults | None, reports: Sequence[object]) -> GeneratedPage:
+    criteria = criteria_rows(results) if results is not None else []
     body = environment().get_template("survey_summary.html").render(
-        criteria=criteria, reports=reports, totals=yearly_totals(results),
-        any_sample=any(w.survey.sample for w in results.waves),
+        criteria=criteria, reports=reports,
+        totals=yearly_totals(results) if results is not None else [],
+        any_sample=results is not None and any(w.survey.sample for w in results.waves),
         indicative=any(c["indicative"] for c in criteria))
     return page_from_html(SUMMARY_PAGE, "Czy projekt zadziałał?", body, direct=True)

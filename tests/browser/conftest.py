@@ -31,9 +31,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import (
@@ -155,10 +157,17 @@ def _is_local(url: str) -> bool:
     return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
 
 
+# The visitor's clock, unless a test sets its own: the pages correct what depends on the date
+# (open consultations, upcoming events) in the browser, so a run past midnight in Warsaw or on
+# a later day must not change what the tests see. Only Date is fixed; timers keep running.
+VISIT_TIME = datetime(2026, 11, 29, 12, 0, tzinfo=ZoneInfo("Europe/Warsaw"))
+
+
 def open_watched(browser: Browser, **context_options: object) -> Watched:
     options = {"locale": "pl-PL", **context_options}
     context = browser.new_context(**options)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.clock.set_fixed_time(VISIT_TIME)
     page = context.new_page()
     watched = Watched(context=context, page=page)
 

@@ -342,6 +342,7 @@ def test_the_browser_says_each_state_in_the_words_of_the_build(watched, site):
 
 def test_the_hub_and_the_home_page_follow_the_visitors_date(watched, site):
     page = watched.page
+    at(page, "2026-11-29T12:00")  # the build date: the real clock passes midnight in Warsaw
     page.goto(site + "konsultacje/")
     assert "zaplanowane" in page.locator("ul[data-grupa=planowane]").inner_text()
     at(page, "2026-12-01T09:00")

@@ -1,7 +1,7 @@
 """Polish search as residents type it: the queries of tests/search_queries.yml in Chromium.
 
 Each query is typed into the site's search box on the home page; the NGO it names must be among
-the first five pages the search shows. At least 90% of the queries must find their NGO; the
+the first five pages the search shows. At least 95% of the queries must find their NGO; the
 misses are listed either way, so a regression shows which kind of query broke.
 """
 
@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 QUERY_FILE = REPO_ROOT / "tests" / "search_queries.yml"
 KINDS = {"bez polskich liter", "odmiana", "dwa słowa", "literówka", "z polskimi literami"}
 TOP = 5
-REQUIRED_RECALL = 0.9
+REQUIRED_RECALL = 0.95
+INITIALISING = "Inicjowanie wyszukiwania"  # the theme's Polish text before the worker is ready
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,10 @@ def wait_until_search_ready(page, timeout_s: float = 180) -> str:
     theme shows over an empty query (its "start typing" prompt)."""
     open_search(page)
     meta = page.locator(".md-search-result__meta")
-    initial = meta.inner_text()
-    assert wait_until(lambda: meta.inner_text() != initial, page, timeout_s), \
-        f"the search index was not ready after {timeout_s} s"
+    # The sharded index is ready at once: the prompt may replace the theme's "initialising"
+    # text before the box is even open, so wait for the prompt rather than for a change.
+    assert wait_until(lambda: meta.inner_text().strip() not in ("", INITIALISING), page,
+                      timeout_s), f"the search was not ready after {timeout_s} s"
     return meta.inner_text()
 
 

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from support.search_index import indexed_sections, manifest
 
 from ngosite.pipeline import load_registry
 
@@ -110,30 +111,32 @@ def test_ngo_pages_stay_out_of_the_sidebar(site):
     assert not any(f"organizacje/{e.slug}/" in home for e in registry.entries)
 
 
-def test_search_index_is_marked_polish_and_the_language_file_is_served(site):
-    # The theme's worker then loads lunr.pl.min.js, which folds Polish letters and strips
-    # endings (tests/browser/test_browser_search_pl.py checks what residents find).
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["pl"]
-    assert "stemmer" in index["config"]["pipeline"]
-    assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.pl.min.js").is_file()
-    assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.stemmer.support.min.js"
-            ).is_file()
+def test_search_index_is_a_manifest_of_polish_shards_served_with_our_worker(site):
+    # The theme's search box talks to our worker, which fetches the shards a query needs
+    # (tests/browser/test_browser_search_pl.py checks what residents find).
+    index = manifest(site)
+    assert index["docs"] == [] and index["config"]["lang"] == ["pl"]
+    shards = index["config"]["pl"]["shards"]
+    assert shards and all((site / "search" / "pl" / f"t-{s}.json").is_file()
+                          for s in shards.values())
+    assert (site / "assets" / "javascripts" / "search-pl.js").is_file()
+    assert '"search": "assets/javascripts/search-pl.js"' in (site / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_ngo_pages_are_in_the_search_index_once_and_the_directory_cards_are_not(site):
     # NGO pages and the directory bypass the theme's indexer
     # (ngosite.publishing.search_sections): the built index must still hold each page with its
     # sections, and nothing twice.
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
+    sections = indexed_sections(site)
+    locations = [location for location, _, _ in sections]
     assert len(locations) == len(set(locations))
     registry = load_registry(ROOT)
     for entry in registry.entries:
         assert f"organizacje/{entry.slug}/" in locations, entry.slug
         assert f"organizacje/{entry.slug}/#o-organizacji" in locations, entry.slug
-    directory = next(doc for doc in index["docs"] if doc["location"] == "organizacje/")
-    assert not any(entry.org.name in directory["text"] for entry in registry.entries)
+    directory = next(text for location, _, text in sections if location == "organizacje/")
+    assert not any(entry.org.name in directory for entry in registry.entries)
     # Hand-written pages still go through the theme's own indexer.
     assert "o-projekcie/" in locations
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from collections import Counter
 from datetime import date
 
@@ -14,8 +15,10 @@ from support.projects import ROOT
 from support.survey_project import survey_project, text_of
 
 from ngosite.pipeline import load_registry
+from ngosite.surveys.effectiveness import Effectiveness
 from ngosite.surveys.pages import comparison_rows, method_line, survey_pages
 from ngosite.surveys.statistics import newcombe, wilson
+from ngosite.surveys.summary import SUMMARY_PAGE
 
 TODAY = date(2026, 11, 29)
 LATER = "mieszkancy-2026-po"
@@ -120,3 +123,19 @@ def test_survey_text_is_escaped(tmp_path):
     for page in survey_pages(registry):
         assert "<script>alert" not in (page.html or ""), page.src_uri
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (page.html or ""), page.src_uri
+
+
+def test_a_project_without_surveys_still_has_the_pages_the_menu_links_to(tmp_path):
+    """mkdocs.yml's menu names /badania/ and the summary; a gmina that has published no survey
+    yet gets both pages saying so, not a broken link (and no strict-mode build failure)."""
+    for part in ("data", "ngos"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    registry = load_registry(tmp_path, today=TODAY)
+    assert registry.surveys is None or not registry.surveys.waves
+    index = {p.src_uri: p.html or "" for p in survey_pages(registry)}
+    assert list(index) == ["badania/index.md"]
+    assert "nie opublikował jeszcze wyników żadnego badania" in text_of(index["badania/index.md"])
+    summary = [p for p in Effectiveness.of(registry).pages() if p.src_uri == SUMMARY_PAGE]
+    assert len(summary) == 1
+    text = text_of(summary[0].html or "")
+    assert "Nie ma jeszcze czego ocenić" in text and "Kryteria oceny" not in text
