@@ -55,6 +55,8 @@ sys.path.insert(0, str(ROOT))
 
 from ngosite.events.synthetic import write_synthetic_events  # noqa: E402
 from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E402
+from ngosite.pipeline import load_registry  # noqa: E402
+from ngosite.site import generated_pages  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("CI", None)
@@ -125,8 +127,35 @@ def copy_sample_ngos(project: Path) -> Path:
     return project
 
 
+def add_other_pages(ours: Path, docs: Path) -> int:
+    """Every other page our build generates (the directory's further and per-locality lists,
+    map, events, surveys, documents, consultations, open data…) as a Markdown page with the
+    same body, so the plain site renders as many pages as ours: the theme's work per page
+    (navigation, search) is paid by both. Returns the number of pages added."""
+    registry = load_registry(ours)
+    added = 0
+    for page in generated_pages(registry, {}):
+        target = docs / page.src_uri
+        if target.exists():  # the directory and the NGO pages, written above
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Ready-made HTML as one raw block (a blank line inside made Python-Markdown fail on
+        # the directory's pager: "'<li>' is not in list").
+        html = None if page.html is None else re.sub(r"\n\s*\n", "\n", page.html).strip()
+        # Pages ours leaves out of search (the directory's further pages) are left out here
+        # too (and the theme's indexer cannot parse their cards' nested lists).
+        hidden = "" if page.searchable else "search:\n  exclude: true\n"
+        body = page.markdown if html is None else (
+            f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n{hidden}---\n\n"
+            f"{html}\n")
+        target.write_text(body, encoding="utf-8")
+        added += 1
+    return added
+
+
 def plain_project(ours: Path, target: Path) -> Path:
-    """The same pages as plain Markdown: a directory page and one page per NGO."""
+    """The same pages as plain Markdown: a directory page, one page per NGO, and every other
+    page our build generates (``add_other_pages``)."""
     docs = target / "docs"
     shutil.copytree(ROOT / "docs", docs)
     (docs / "organizacje").mkdir(exist_ok=True)
@@ -144,6 +173,7 @@ def plain_project(ours: Path, target: Path) -> Path:
         links.append(f"- [{entry['nazwa']}]({path.stem}.md) — {address['miejscowosc']}, {areas}")
     (docs / "organizacje" / "index.md").write_text(
         "# Organizacje pozarządowe\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+    add_other_pages(ours, docs)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config["watch"] = []
