@@ -17,9 +17,14 @@ echo "test: ruff check"
 echo "test: lint-imports (the import rules in pyproject.toml)"
 .venv/bin/lint-imports --no-cache
 
-echo "test: pytest $*"
+# Test files are shared out to NGOSITE_TEST_WORKERS processes (default: one per core, at most
+# 4); each file runs whole on one of them, so its module fixtures (a built site) are made once.
+# NGOSITE_TEST_WORKERS=0 runs everything in this process.
+workers="${NGOSITE_TEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}"
+(( workers > 4 )) && workers=4
+echo "test: pytest -n $workers $*"
 status=0
-NO_MKDOCS_2_WARNING=1 .venv/bin/python -m pytest "$@" || status=$?
+NO_MKDOCS_2_WARNING=1 .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@" || status=$?
 if [[ "$status" == "5" ]]; then
     echo "test: pytest collected no tests; that is a failure" >&2
     exit 1
