@@ -31,11 +31,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import (
@@ -46,7 +44,7 @@ from playwright.sync_api import (
     Route,
     sync_playwright,
 )
-from support.browser import DIRECTORY, REPO_ROOT, Card, Watched, cards
+from support.browser import DIRECTORY, REPO_ROOT, VISIT_TIME, Card, Watched, cards
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -155,12 +153,6 @@ def browser() -> Iterator[Browser]:
 def _is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
-
-
-# The visitor's clock, unless a test sets its own: the pages correct what depends on the date
-# (open consultations, upcoming events) in the browser, so a run past midnight in Warsaw or on
-# a later day must not change what the tests see. Only Date is fixed; timers keep running.
-VISIT_TIME = datetime(2026, 11, 29, 12, 0, tzinfo=ZoneInfo("Europe/Warsaw"))
 
 
 def open_watched(browser: Browser, **context_options: object) -> Watched:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -21,7 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import Page
-from support.browser import REPO_ROOT
+from support.browser import REPO_ROOT, VISIT_TIME
 
 from ngosite.contributing.entry_fields import leaves, walk
 from ngosite.contributing.entry_yaml import dump_entry
@@ -72,7 +71,7 @@ def full_entry() -> dict[str, Any]:
                                       "https://www.instagram.com/testowe"],
         },
         "oferta": "no\non\n0000123456",
-        "zweryfikowano": date.today().isoformat(),
+        "zweryfikowano": VISIT_TIME.date().isoformat(),
     }
 
 
@@ -229,7 +228,7 @@ def test_starting_from_a_published_entry_and_changing_one_field(watched, site_ur
     assert not problems, problems
     changed = loaded.org
     assert changed.contact.phone == "600 200 300"
-    assert changed.verified == date.today()
+    assert changed.verified == VISIT_TIME.date()  # the visitor's day
     unchanged = original.org.model_dump(exclude={"contact", "verified"})
     assert changed.model_dump(exclude={"contact", "verified"}) == unchanged
     assert changed.contact.model_dump(exclude={"phone"}) == \

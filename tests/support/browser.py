@@ -5,13 +5,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import BrowserContext, Page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DIRECTORY = "organizacje/"
+# The visitor's clock, unless a test sets its own: the pages correct what depends on the date
+# (open consultations, upcoming events, the form's "verified" date) in the browser, so a run
+# past midnight in Warsaw or on a later day must not change what the tests see. Only Date is
+# fixed; timers keep running.
+VISIT_TIME = datetime(2026, 11, 29, 12, 0, tzinfo=ZoneInfo("Europe/Warsaw"))
 
 
 @dataclass
