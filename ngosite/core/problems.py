@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -57,6 +57,18 @@ class Problem:
 
 
 _LABELS = {Severity.ERROR: "błąd", Severity.WARNING: "uwaga", Severity.INFO: "informacja"}
+
+
+# The shared readers and validator point their messages at the NGOs' guide; a data kind with
+# a guide of its own re-points them with ``with_guide``.
+NGO_GUIDE = "docs/dodaj-organizacje.md"
+
+
+def with_guide(problem: Problem, guide: str) -> Problem:
+    """The same problem, its message pointing at ``guide`` instead of the NGOs' guide."""
+    if NGO_GUIDE not in problem.message:
+        return problem
+    return replace(problem, message=problem.message.replace(NGO_GUIDE, guide))
 
 
 def relative_name(path: Path, root: Path | None) -> str:

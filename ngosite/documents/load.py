@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ngosite.core.limits import MAX_TEXT_BYTES, capped, text_too_big
-from ngosite.core.problems import Problem, Severity, relative_name
+from ngosite.core.problems import Problem, Severity, relative_name, with_guide
 from ngosite.core.validate import problem_at, validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
 
@@ -71,11 +71,7 @@ def _load_one(root: Path, folder: Path, ngo_names: Mapping[str, str], ngo_files:
         return None
     before = len(problems)
     meta = validate_document(doc, DocumentMeta, problems)
-    for i in range(before, len(problems)):
-        p = problems[i]
-        problems[i] = Problem(p.file, p.line, p.column, p.key,
-                              p.message.replace("docs/dodaj-organizacje.md", "documents/README.md"),
-                              p.severity)
+    problems[before:] = [with_guide(p, "documents/README.md") for p in problems[before:]]
     if meta is None:
         return None
     versions = _load_versions(root, folder, doc, meta, today, problems)

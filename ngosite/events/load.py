@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from ngosite.core.problems import Problem, Severity, relative_name
-from ngosite.core.validate import problem_at, validate_document
-from ngosite.core.yaml_source import SourceDocument, read_yaml
+from ngosite.core.problems import Problem, Severity, relative_name, with_guide
+from ngosite.core.validate import validate_document
+from ngosite.core.yaml_source import read_yaml
+from ngosite.fair.load import check_venue_locality
 from ngosite.fair.rules import KnownNgos
 from ngosite.geo.gazetteer import Gazetteer
 from ngosite.geo.geocode import Locator
 from ngosite.organisations.rules import SLUG_PATTERN
-from ngosite.organisations.rules import _unknown_locality as unknown_locality
 
 from .across import Checked, check_fair_copies, check_folder_year, check_overlaps
 from .event import EVENTS_DIR, Events, LoadedEvent
@@ -37,7 +37,6 @@ from .sequence import (
 )
 
 _YEAR = re.compile(r"20[0-9]{2}")
-_NGO_GUIDE = "docs/dodaj-organizacje.md"
 
 
 def load_events(root: Path, entries: Iterable[object], documents: Iterable[object],
@@ -114,8 +113,8 @@ def _load_one(root: Path, path: Path, context: Context, gazetteer: Gazetteer,
         event = validate_document(doc, Event, problems)
         parts = parts_of(event) if event is not None else salvage(doc.data)
         check_event(doc, parts, path.parent.relative_to(root).as_posix(), context, problems)
-        _check_venue_locality(doc, gazetteer, problems)
-    problems[before:] = [_with_events_guide(p) for p in problems[before:]]
+        check_venue_locality(doc, gazetteer, problems)
+    problems[before:] = [with_guide(p, GUIDE) for p in problems[before:]]
     if event is None or doc is None or any(p.severity is Severity.ERROR
                                            for p in problems[before:]):
         return None
@@ -135,23 +134,6 @@ def _placed(loaded: LoadedEvent, locator: Locator) -> LoadedEvent:
     locator.problems[reported:] = [dataclasses.replace(p, key="miejsce")
                                    for p in locator.problems[reported:]]
     return dataclasses.replace(loaded, venue_location=location)
-
-
-def _check_venue_locality(doc: SourceDocument, gazetteer: Gazetteer,
-                          problems: list[Problem]) -> None:
-    venue = doc.data.get("miejsce") if isinstance(doc.data, dict) else None
-    given = venue.get("miejscowosc") if isinstance(venue, dict) else None
-    localities = gazetteer.by_name()
-    if isinstance(given, str) and given.strip() and given.strip() not in localities:
-        problems.append(problem_at(doc, ("miejsce", "miejscowosc"),
-                                   unknown_locality(given.strip(), localities)))
-
-
-def _with_events_guide(problem: Problem) -> Problem:
-    # Shared messages point NGOs at their guide; event files are described in the staff guide.
-    if _NGO_GUIDE not in problem.message:
-        return problem
-    return dataclasses.replace(problem, message=problem.message.replace(_NGO_GUIDE, GUIDE))
 
 
 __all__ = ["fair_entries", "load_events"]

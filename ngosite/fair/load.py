@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ngosite.core.limits import capped
-from ngosite.core.problems import Problem, Severity, relative_name
+from ngosite.core.problems import Problem, Severity, relative_name, with_guide
 from ngosite.core.validate import problem_at, validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
 from ngosite.geo.gazetteer import Gazetteer
@@ -26,7 +26,6 @@ from .rules import FairParts, KnownNgos, check_fair
 
 FAIR_DIR = ("data", "targi")
 GUIDE = "docs/jak-przygotowac-targi.md"
-_NGO_GUIDE = "docs/dodaj-organizacje.md"
 
 
 def load_fairs(root: Path, entries: Iterable[object], gazetteer: Gazetteer, locator: Locator,
@@ -66,10 +65,10 @@ def _load_edition(root: Path, path: Path, ngos: KnownNgos, gazetteer: Gazetteer,
     if doc is not None:
         _keep_plain_stand_numbers(doc)
         fair = validate_document(doc, Fair, problems)
-        _check_venue_locality(doc, gazetteer, problems)
+        check_venue_locality(doc, gazetteer, problems)
         parts = FairParts.of(fair) if fair is not None else FairParts.salvage(doc.data)
         check_fair(doc, parts, year, ngos, problems)
-    problems[before:] = [_with_fair_guide(p) for p in problems[before:]]
+    problems[before:] = [with_guide(p, GUIDE) for p in problems[before:]]
     failed = any(p.severity is Severity.ERROR for p in problems[before:])
     if fair is None or year is None or failed or doc is None:
         return None
@@ -88,8 +87,10 @@ def _keep_plain_stand_numbers(doc: SourceDocument) -> None:
             stand["numer"] = scalar.raw
 
 
-def _check_venue_locality(doc: SourceDocument, gazetteer: Gazetteer,
-                          problems: list[Problem]) -> None:
+def check_venue_locality(doc: SourceDocument, gazetteer: Gazetteer,
+                         problems: list[Problem]) -> None:
+    """A venue's ``miejsce.miejscowosc`` must be a locality of the gmina (the events' venues
+    too)."""
     # Checked on the raw data, like an NGO's locality: reported even when other fields are
     # broken.
     venue = doc.data.get("miejsce") if isinstance(doc.data, dict) else None
@@ -98,10 +99,3 @@ def _check_venue_locality(doc: SourceDocument, gazetteer: Gazetteer,
     if isinstance(given, str) and given.strip() and given.strip() not in localities:
         problems.append(problem_at(doc, ("miejsce", "miejscowosc"),
                                    unknown_locality(given.strip(), localities)))
-
-
-def _with_fair_guide(problem: Problem) -> Problem:
-    # Shared messages point NGOs at their guide; fair files are described in the staff guide.
-    if _NGO_GUIDE not in problem.message:
-        return problem
-    return dataclasses.replace(problem, message=problem.message.replace(_NGO_GUIDE, GUIDE))

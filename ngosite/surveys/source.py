@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from ngosite.core.problems import Problem
+from ngosite.core.problems import Problem, with_guide
 from ngosite.core.validate import validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
 
@@ -26,14 +26,7 @@ def read_model_file(path: Path, name: str, model: type[M],
     before = len(problems)
     doc = read_yaml(path, name, problems)
     found = validate_document(doc, model, problems) if doc is not None else None
-    problems[before:] = [_with_guide(p) for p in problems[before:]]
+    problems[before:] = [with_guide(p, GUIDE) for p in problems[before:]]
     if doc is None or found is None:
         return None
     return doc, found
-
-
-def _with_guide(problem: Problem) -> Problem:
-    """The shared validator points at the NGOs' guide; survey files have their own."""
-    message = problem.message.replace("docs/dodaj-organizacje.md", GUIDE)
-    return Problem(problem.file, problem.line, problem.column, problem.key, message,
-                   problem.severity)
