@@ -173,6 +173,8 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"  # a folder's address: its index, compressed too
         if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
         body = _compressed(path)
