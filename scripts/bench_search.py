@@ -245,13 +245,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--pagefind", action="store_true",
                         help="also measure Pagefind (pip install -e '.[bench]')")
-    parser.add_argument("--no-morphology", action="store_true",
-                        help="build with the light stemmer alone (NGOSITE_MORPHOLOGY=0)")
+    parser.add_argument("--morphology", action="store_true",
+                        help="build with the morphology table too (NGOSITE_MORPHOLOGY=1)")
     parser.add_argument("--plain", action="store_true",
                         help="also measure the theme's search on a plain site of the same pages")
     args = parser.parse_args()
-    if args.no_morphology:
-        os.environ["NGOSITE_MORPHOLOGY"] = "0"
+    os.environ["NGOSITE_MORPHOLOGY"] = "1" if args.morphology else "0"
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:
         work = Path(tmp)

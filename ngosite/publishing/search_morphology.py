@@ -11,6 +11,14 @@ word is stemmed in the browser, then followed through its pair.
 Each table has about 900,000 sorted lines. It is decompressed when needed (20 MB of bytes,
 let go right after) and searched by bisection, one table at a time: no dictionary of it is
 ever built, so a build pays a fraction of a second and little memory for it.
+
+It is off unless ``NGOSITE_MORPHOLOGY=1``. Measured on the residents' 45 queries
+(``scripts/bench_search.py``, README "Search"), the stemmer alone finds as many as stemmer and
+table on the sample data and among 3,000 and 10,000 generated NGOs (the stemmer's prefix and
+one-typo matches already reach ``przyjaciel``/``przyjaciół``, ``dziecko``/``dzieci``), while the
+table adds bytes: by the issue's rule (recall per byte) the stemmer alone wins. The table stays
+for a region whose residents' queries need what it joins and the stemmer cannot reach
+(``pies``/``psy``, ``wieś``/``wsi``, ``dzień``/``dni``).
 """
 
 from __future__ import annotations
@@ -26,9 +34,14 @@ BY_LEMMA = DATA / "odmiana-pl-lematy.txt.gz"
 SWITCH = "NGOSITE_MORPHOLOGY"
 
 
+def enabled() -> bool:
+    """Whether this build joins forms through the table (``NGOSITE_MORPHOLOGY=1``)."""
+    return os.environ.get(SWITCH, "0").lower() in ("1", "true", "tak")
+
+
 def _read(path: Path) -> bytes:
-    if os.environ.get(SWITCH, "1") in ("0", "false", "nie"):
-        return b""  # the light stemmer alone: for measuring what the table adds
+    if not enabled():
+        return b""  # the light stemmer alone, the default
     try:
         return gzip.decompress(path.read_bytes())
     except OSError:  # no table: the light stemmer alone
