@@ -15,7 +15,7 @@ paint, the page's ``load`` event, and the bytes the page transferred.
 
 A third row is the theme's floor: the plain site's page with nothing in its article but a
 heading. On this profile every mkdocs-material page waits for the theme's render-blocking
-styles (about 26 KB gzip) behind a 150 ms round trip, then styles and lays out its header and
+styles (about 25 KB gzip) behind a 150 ms round trip, then styles and lays out its header and
 menu on a 4× slower CPU; no directory can show its first card sooner than that page shows its
 heading. A measurement, not a test.
 """
@@ -69,7 +69,8 @@ LABELS = {"ours": "ours: directory", "plain": "plain: directory",
 
 
 def first_cards(browser, url: str, selector: str, runs: int) -> dict[str, float]:
-    """Median ms to the first card and to ``load``, and the bytes transferred (gzip)."""
+    """Median ms to the first card, the first contentful paint and ``load``, and the bytes
+    transferred (gzip)."""
     profile = PROFILES["mobile"]
     firsts, paints, loads, transferred = [], [], [], []
     for _ in range(runs):
