@@ -13,12 +13,12 @@ from __future__ import annotations
 import email.policy
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
-from ngosite.core.problems import Problem, Severity
+from ngosite.core.problems import Problem, Severity, with_guide
 from ngosite.core.validate import validate_document
 from ngosite.core.yaml_source import SourceDocument, read_yaml
 
@@ -225,12 +225,12 @@ def _repair(body: list[str], line_map: list[int], source: str,
 
 
 def _relocated(problem: Problem, line_map: list[int]) -> Problem:
-    message = problem.message.replace("docs/dodaj-organizacje.md", GUIDE)
+    problem = with_guide(problem, GUIDE)
     if problem.file and 1 <= problem.line <= len(line_map):
         line = line_map[problem.line - 1]
     else:
         line = line_map[-1] + 1 if line_map else problem.line
-    return Problem(problem.file, line, problem.column, problem.key, message, problem.severity)
+    return replace(problem, line=line)
 
 
 def _shift_marks(doc: SourceDocument, line_map: list[int]) -> None:

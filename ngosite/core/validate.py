@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .limits import PROJECT_FILE
-from .problems import Problem, Severity, relative_name
+from .problems import NGO_GUIDE, Problem, Severity, relative_name
 from .yaml_source import KeyPath, SourceDocument, format_key_path, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -166,7 +166,7 @@ def _choice_message(error: ErrorDetails, raw: str | None) -> str:
     close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.6)
     hint = f" Czy chodziło o „{close[0]}”?" if close else ""
     listed = ", ".join(options) if len(options) <= 15 else (
-        ", ".join(options[:15]) + " … (pełna lista: docs/dodaj-organizacje.md)")
+        ", ".join(options[:15]) + f" … (pełna lista: {NGO_GUIDE})")
     return f"nieznana wartość „{given}”.{hint} Dozwolone: {listed}"
 
 
@@ -182,7 +182,7 @@ def _missing_message(model: type[BaseModel], path: KeyPath, key: str) -> str:
     nested = _model_at(model, path)
     if nested is None:
         return (f"brak wymaganego pola; dodaj linię „{key}: …” "
-                "(opis pól: docs/dodaj-organizacje.md)")
+                f"(opis pól: {NGO_GUIDE})")
     required = [f.alias or n for n, f in nested.model_fields.items() if f.is_required()]
     optional = [f.alias or n for n, f in nested.model_fields.items() if not f.is_required()]
     return (f"brak wymaganego pola „{key}”; dodaj je z polami wciętymi o 2 spacje: "

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .limits import DATA_FILE, YamlLimits, line_too_long, too_big
-from .problems import Problem
+from .problems import NGO_GUIDE, Problem
 from .yaml_document import KeyPath, Scalar, SourceDocument, format_key_path
 from .yaml_tree import LOADER, AliasUsed, Refused, TreeBuilder, flow_depth_problem
 
@@ -150,14 +150,14 @@ def _text(path: Path, name: str, problems: list[Problem], limits: YamlLimits) ->
     if not text.strip():
         problems.append(Problem(
             name, 1, 1, "",
-            "plik jest pusty; wpisz dane organizacji (wzór: docs/dodaj-organizacje.md)",
+            f"plik jest pusty; wpisz dane organizacji (wzór: {NGO_GUIDE})",
         ))
         return None
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         problems.append(Problem(
             name, 1, 1, "",
             "plik zawiera tylko komentarze (linie zaczynające się od #); wpisz dane organizacji "
-            "(wzór: docs/dodaj-organizacje.md)",
+            f"(wzór: {NGO_GUIDE})",
         ))
         return None
     return text
