@@ -196,6 +196,8 @@ def plain_project(ours: Path, target: Path) -> Path:
     add_other_pages(ours, docs)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
+    # A plain site links its stylesheets the theme's way, render-blocking (``extra_css``).
+    config["extra_css"] = config["extra"].pop("stylesheets")
     config["watch"] = []
     config["strict"] = False
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),

@@ -12,32 +12,14 @@ visible focus indicator when it gets there.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from support.browser import page_kinds
 from support.map_browser import serve_blank_tiles
 
 pytestmark = pytest.mark.browser
 
 KEYBOARD_PAGES = ["organizacje/", "mapa/", "targi/", "dodaj-organizacje/", "wydarzenia/"]
-
-
-def page_kinds(site: Path) -> dict[str, str]:
-    """Kind → the first page address (relative, ends with /) of that kind."""
-    kinds: dict[str, str] = {}
-    for index in sorted(site.rglob("index.html")):
-        parts = index.parent.relative_to(site).parts
-        if parts and parts[0] in ("assets", "search"):
-            continue
-        shape = [parts[0]] if parts else []
-        for part in parts[1:]:
-            shape.append(re.sub(r"\d+", "N", part) if re.search(r"\d", part) else "*")
-        kind = "/".join(shape)
-        path = "/".join(parts) + "/" if parts else ""
-        kinds.setdefault(kind, path)
-    return kinds
 
 
 def test_page_kinds_include_the_core_pages(built_site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -181,3 +182,19 @@ def search(page: Page, query: str, timeout_s: float = 6.0) -> SearchResults:
         links=tuple(dict.fromkeys(page_url(h) for h in raw["links"])),
         texts=tuple(raw["texts"]),
     )
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """Kind → the first page address (relative, ends with /) of that kind."""
+    kinds: dict[str, str] = {}
+    for index in sorted(site.rglob("index.html")):
+        parts = index.parent.relative_to(site).parts
+        if parts and parts[0] in ("assets", "search"):
+            continue
+        shape = [parts[0]] if parts else []
+        for part in parts[1:]:
+            shape.append(re.sub(r"\d+", "N", part) if re.search(r"\d", part) else "*")
+        kind = "/".join(shape)
+        path = "/".join(parts) + "/" if parts else ""
+        kinds.setdefault(kind, path)
+    return kinds
