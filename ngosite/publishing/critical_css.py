@@ -9,7 +9,7 @@ first screen, and loads the whole stylesheets without blocking (``overrides/main
 This module is the part that needs no browser: it reads the stylesheets into rules, gives
 each selector a form that ``querySelectorAll`` can test (``probe``), and writes back only the
 rules whose selectors matched (``CriticalSheet.serialise``). ``scripts/critical_css.py`` loads
-the built pages in Chromium at a phone's, a tablet's and a desktop's size, asks which probes
+the built pages in Chromium at six sizes, from a phone to a wide screen, asks which probes
 match an element on the first screen (or a hidden one: rules that hide must come too), and
 writes ``overrides/partials/critical.css``. The browser test ``test_browser_critical_css.py``
 proves that the first screen looks the same with only those rules as with all of them.
@@ -43,9 +43,9 @@ _PSEUDO = re.compile(
 # for the whole stylesheet; nothing on the first screen moves before it).
 _DROPPED_AT_RULES = {"keyframes", "-webkit-keyframes", "page", "charset", "import"}
 _NESTING_AT_RULES = {"media", "supports", "layer", "container"}
+_VARIABLE = re.compile(r"var\(\s*(--[\w-]+)")
 # Where the generated rules live: the theme's template folder, which overrides/main.html
 # includes them from.
-_VARIABLE = re.compile(r"var\(\s*(--[\w-]+)")
 CRITICAL = Path("overrides") / "partials" / "critical.css"
 
 

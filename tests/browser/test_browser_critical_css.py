@@ -75,8 +75,9 @@ def _first_screen(watched: Watched, url: str, all_stylesheets: bool) -> list[dic
         page.goto(url, wait_until="load")
         if all_stylesheets:
             page.wait_for_function(ALL_APPLIED)
-        # Let the theme's script settle the header and sidebars.
-        page.wait_for_timeout(150)
+        # Let the theme's script settle the header and sidebars: two frames.
+        page.evaluate("new Promise(done => requestAnimationFrame(() => "
+                      "requestAnimationFrame(done)))")
         return page.evaluate(FIRST_SCREEN)
     finally:
         page.close()
