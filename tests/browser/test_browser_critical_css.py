@@ -70,17 +70,13 @@ ALL_APPLIED = "() => !document.querySelector('link[rel=stylesheet][media=print][
 
 
 def _first_screen(watched: Watched, url: str, all_stylesheets: bool) -> list[dict]:
-    page = watched.context.new_page()
-    try:
-        page.goto(url, wait_until="load")
-        if all_stylesheets:
-            page.wait_for_function(ALL_APPLIED)
-        # Let the theme's script settle the header and sidebars: two frames.
-        page.evaluate("new Promise(done => requestAnimationFrame(() => "
-                      "requestAnimationFrame(done)))")
-        return page.evaluate(FIRST_SCREEN)
-    finally:
-        page.close()
+    page = watched.page
+    page.goto(url, wait_until="domcontentloaded")
+    if all_stylesheets:
+        page.wait_for_function(ALL_APPLIED)
+    # Let the theme's script settle the header and sidebars: two frames.
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    return page.evaluate(FIRST_SCREEN)
 
 
 def _inline_only(new_watched, size: dict[str, int]) -> Watched:
