@@ -128,8 +128,9 @@ BLOCKING_LINK = re.compile(r'<link rel="stylesheet"(?! media="print" onload=)[^>
 
 
 def test_no_page_waits_for_the_site_stylesheets(built_site):
-    """Outside <noscript>, every page links the theme's and our stylesheets without blocking,
-    after the inline rules; the map page's own map.css is the map's business."""
+    """Every page of the theme carries the inline rules, and outside <noscript> links the
+    theme's and our stylesheets without blocking (the map page's own map.css is the map's
+    business)."""
     names = {path.name for path in stylesheet_sources(REPO_ROOT)}
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
