@@ -121,7 +121,10 @@ class CriticalSheet:
             self._top.extend(self._read(tinycss2.parse_stylesheet(
                 text, skip_comments=True, skip_whitespace=True)))
         self.rules = list(self._style_rules(self._top))
-        self._used: set[str] = set()
+        # Every selector as (its rule, its index there), in order: ``probes`` and ``keep``
+        # number them the same way.
+        self._selectors = [(rule, index) for rule in self.rules
+                           for index in range(len(rule.selectors))]
 
     def _read(self, nodes: list[ast.Node], conditions: tuple[tuple[str, str], ...] = (),
               ) -> Iterator[_StyleRule | _Group | str]:
@@ -162,14 +165,13 @@ class CriticalSheet:
         ``keep`` takes positions in this list. A selector matched at a size where its
         ``@media`` does not apply must not count: the menu drawer's phone rules would come
         along because the desktop shows the same menu in its sidebar."""
-        return [(probe(selector), rule.conditions)
-                for rule in self.rules for selector in rule.selectors]
+        return [(probe(rule.selectors[index]), rule.conditions)
+                for rule, index in self._selectors]
 
     def keep(self, positions: Iterable[int]) -> None:
         """Keep the selectors at these positions of ``probes()`` (and so their rules)."""
-        owners = [(rule, index) for rule in self.rules for index in range(len(rule.selectors))]
         for position in positions:
-            rule, index = owners[position]
+            rule, index = self._selectors[position]
             rule.kept.add(index)
 
     def serialise(self) -> str:
@@ -178,8 +180,7 @@ class CriticalSheet:
         Of the custom properties (``--md-primary-fg-color``) only those the kept rules use,
         directly or through another one, are written: the theme defines dozens of icons and
         colours on ``:root`` that no first screen shows."""
-        self._used = self._used_properties()
-        return "".join(self._write(self._top))
+        return "".join(self._write(self._top, self._used_properties()))
 
     def _used_properties(self) -> set[str]:
         kept = [rule for rule in self.rules if rule.kept]
@@ -200,16 +201,16 @@ class CriticalSheet:
                         waiting.append(name)
         return used
 
-    def _write(self, nodes: list[_StyleRule | _Group | str]) -> Iterator[str]:
+    def _write(self, nodes: list[_StyleRule | _Group | str], used: set[str]) -> Iterator[str]:
         for node in nodes:
             if isinstance(node, _StyleRule):
                 body = ";".join(text for name, text in node.declarations
-                                if not name.startswith("--") or name in self._used)
+                                if not name.startswith("--") or name in used)
                 if node.kept and body:
                     selectors = ",".join(node.selectors[i] for i in sorted(node.kept))
                     yield f"{selectors}{{{body}}}"
             elif isinstance(node, _Group):
-                inner = "".join(self._write(node.children))
+                inner = "".join(self._write(node.children, used))
                 if inner:
                     yield f"{node.prelude}{{{inner}}}"
             else:
