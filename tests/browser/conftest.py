@@ -21,6 +21,10 @@ Fixtures
 ``build_site``   ``build_site(project_root, dest)``, for tests that build a modified copy
 ``directory_cards``  the cards of ``/organizacje/`` as served (JavaScript off)
 ``first_ngo_path``   e.g. ``organizacje/osp-milki/``: the first card's page
+
+Every page carries a Content Security Policy without ``'unsafe-eval'``: give
+``wait_for_function`` a function (``"() => …"``), never an expression, which Playwright passes to
+``eval()`` again at each poll and the page refuses.
 """
 
 from __future__ import annotations
