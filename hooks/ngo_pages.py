@@ -132,7 +132,8 @@ def _nav_titles(nav: object) -> dict[str, str]:
 
 def on_env(env, config, files):
     # Each page's Content Security Policy, called from overrides/main.html.
-    _state["policies"] = env.globals["content_security_policy"] = page_policies(env, config)
+    policies = page_policies(env, config, _state["command"])  # type: ignore[arg-type]
+    _state["policies"] = env.globals["content_security_policy"] = policies
     return env
 
 

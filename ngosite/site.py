@@ -118,11 +118,12 @@ def finish_search_index(site_dir: Path, generated: SearchIndexPart | None) -> No
                       generated.result() if generated is not None else None)
 
 
-def page_policies(env: Environment, config: object) -> PagePolicies:
+def page_policies(env: Environment, config: object, command: str) -> PagePolicies:
     """The Content Security Policy of each page the theme renders (``env`` is the theme's
     Jinja environment, ``config`` what its templates call ``config``); the hook installs it as
-    the template global ``content_security_policy``, which ``overrides/main.html`` calls."""
-    return PagePolicies(env, config)
+    the template global ``content_security_policy``, which ``overrides/main.html`` calls. Not
+    under ``mkdocs serve``, whose live-reload script no policy could allow."""
+    return PagePolicies(env, config, live_reload=command == "serve")
 
 
 def finish_host_files(site_dir: Path, registry: Registry, pages: PagePolicies) -> None:

@@ -49,13 +49,18 @@ OTHER_HEADERS = {
 
 class PagePolicies:
     """The policy of each page by its ``base_url``, made once per distinct value; calling it
-    gives the ``<meta>`` element. Remembers what it gave, for the host's headers."""
+    gives the ``<meta>`` element. Remembers what it gave, for the host's headers.
 
-    def __init__(self, env: Environment, config: object):
+    ``live_reload``: ``mkdocs serve`` adds an inline script to every page it serves, different
+    at each request, which no hash can name; the preview then carries no policy (the built
+    site always does)."""
+
+    def __init__(self, env: Environment, config: object, *, live_reload: bool = False):
         self._theme = env.from_string(THEME_SCRIPTS)
         self._config = config
         self._styles = [env.get_template(CRITICAL_STYLES).render()]
         self._given: dict[str, Policy] = {}
+        self._live_reload = live_reload
 
     def policy(self, base_url: str) -> Policy:
         policy = self._given.get(base_url)
@@ -66,7 +71,7 @@ class PagePolicies:
         return policy
 
     def __call__(self, base_url: str) -> str:
-        return meta_element(self.policy(base_url))
+        return "" if self._live_reload else meta_element(self.policy(base_url))
 
     def given(self) -> list[Policy]:
         return list(self._given.values())

@@ -233,6 +233,19 @@ def _format_violations(violations: list[dict], what: str) -> str:
     return "\n".join(lines)
 
 
+# The page as a visitor sees it once it has settled: the non-blocking stylesheets applied (a
+# script switches them once loaded, see overrides/main.html) and the colour transitions they
+# start finished, so axe-core never measures a colour halfway through one.
+SETTLED = """async () => {
+  const pending = () => document.querySelector(
+    'link[rel=stylesheet][media=print][data-nonblocking]');
+  for (let i = 0; i < 100 && pending(); i++) await new Promise(done => setTimeout(done, 50));
+  const finite = document.getAnimations().filter(
+    a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+}"""
+
+
 @pytest.fixture(scope="session")
 def axe_check() -> Callable[..., None]:
     from axe_playwright_python.sync_playwright import Axe
@@ -240,6 +253,7 @@ def axe_check() -> Callable[..., None]:
     axe = Axe()
 
     def check(page: Page, what: str | None = None) -> None:
+        page.evaluate(SETTLED)
         options = {
             "runOnly": {"type": "tag", "values": WCAG_TAGS},
             "resultTypes": ["violations"],
