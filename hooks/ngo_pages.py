@@ -24,11 +24,13 @@ from ngosite.site import (
     BuildStopped,
     Registry,
     build_messages,
+    finish_host_files,
     finish_search_index,
     generate,
     insert_page_blocks,
     load_for_build,
     ngo_file_dates,
+    page_policies,
     start_data_files,
     start_search_index,
 )
@@ -128,6 +130,13 @@ def _nav_titles(nav: object) -> dict[str, str]:
     return titles
 
 
+def on_env(env, config, files):
+    # Each page's Content Security Policy, called from overrides/main.html.
+    policies = page_policies(env, config, _state["command"])  # type: ignore[arg-type]
+    _state["policies"] = env.globals["content_security_policy"] = policies
+    return env
+
+
 def on_page_content(html: str, page, config, files) -> str:
     return _state.get("html", {}).get(page.file.src_uri, html)  # type: ignore[union-attr]
 
@@ -139,6 +148,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(-100)
 def on_post_build(config) -> None:
-    """After the theme wrote the search index: write the sharded Polish one in its place."""
+    """After the theme wrote the search index: write the sharded Polish one in its place, and
+    the files for the web server (headers, security.txt)."""
     finish_search_index(Path(config.site_dir), _state.pop("search", None))  # type: ignore[arg-type]
+    finish_host_files(Path(config.site_dir), _state["registry"],  # type: ignore[arg-type]
+                      _state.pop("policies"))  # type: ignore[arg-type]
     gc.unfreeze()

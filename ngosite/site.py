@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jinja2 import Environment
+
 from ngosite.consultations import pages as consultation_pages
 from ngosite.consultations.calendar import consultation_calendar
 from ngosite.consultations.form import version_addons
@@ -29,7 +31,7 @@ from ngosite.contributing.form import (
 from ngosite.core.background import Background
 from ngosite.core.history import last_changed
 from ngosite.core.problems import DataError, format_text
-from ngosite.core.today import BadBuildDate
+from ngosite.core.today import BadBuildDate, build_date
 from ngosite.documents.pages import documents_assets, documents_pages
 from ngosite.events import blocks as event_blocks
 from ngosite.events.blocks import consultation_meetings, events_section
@@ -39,7 +41,7 @@ from ngosite.events.place import material_assets
 from ngosite.fair.calendar import fair_calendars
 from ngosite.fair.pages import fair_pages, fair_section
 from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environment
-from ngosite.map.page import map_files, map_link_section, map_pages
+from ngosite.map.page import MAP_DIR, MAP_DOCUMENT, map_files, map_link_section, map_pages
 from ngosite.organisations.directory_data import DATA_FILE as DIRECTORY_DATA_FILE
 from ngosite.organisations.directory_data import directory_data
 from ngosite.organisations.pages import GeneratedPage, SectionProvider, render_site_pages
@@ -50,8 +52,11 @@ from ngosite.publishing.accessibility_statement import statement_page, statement
 from ngosite.publishing.exports import ExportFile, export_files
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
+from ngosite.publishing.page_policy import PagePolicies, headers_file, policy_in, site_policy
 from ngosite.publishing.search_index import polish_index_file, prepare_generated_pages
 from ngosite.publishing.search_shards import Prepared
+from ngosite.publishing.security_txt import PATH as SECURITY_TXT
+from ngosite.publishing.security_txt import security_problems, security_txt
 from ngosite.surveys.downloads import survey_assets
 from ngosite.surveys.effectiveness import Effectiveness
 from ngosite.surveys.pages import survey_pages
@@ -87,6 +92,8 @@ def build_messages(registry: Registry) -> list[tuple[str, str]]:
     lines = [(p.severity.value, str(p)) for p in registry.problems]
     lines += [("info", str(p))
               for p in statement_problems(registry.root, registry.settings.accessibility)]
+    lines += [(p.severity.value, str(p))
+              for p in security_problems(registry.root, registry.settings, build_date())]
     return lines
 
 
@@ -109,6 +116,30 @@ def finish_search_index(site_dir: Path, generated: SearchIndexPart | None) -> No
     Polish index of the whole site in its place."""
     polish_index_file(site_dir / "search" / "search_index.json",
                       generated.result() if generated is not None else None)
+
+
+def page_policies(env: Environment, config: object, command: str) -> PagePolicies:
+    """The Content Security Policy of each page the theme renders (``env`` is the theme's
+    Jinja environment, ``config`` what its templates call ``config``); the hook installs it as
+    the template global ``content_security_policy``, which ``overrides/main.html`` calls. Not
+    under ``mkdocs serve``, whose live-reload script no policy could allow."""
+    return PagePolicies(env, config, live_reload=command == "serve")
+
+
+def finish_host_files(site_dir: Path, registry: Registry, pages: PagePolicies) -> None:
+    """After every page is written: ``_headers`` with the policy of the whole site (every policy
+    the pages were given, and the map document's) and ``/.well-known/security.txt``."""
+    policies = pages.given()
+    map_document = site_dir / MAP_DIR / MAP_DOCUMENT
+    if map_document.is_file():
+        with map_document.open(encoding="utf-8") as file:
+            policy = policy_in(file.read(4096))  # it stands in the first lines of the head
+        policies += [policy] if policy is not None else []
+    (site_dir / "_headers").write_text(headers_file(site_policy(policies)), encoding="utf-8")
+    text = security_txt(registry.settings, build_date())
+    if text is not None:
+        (site_dir / SECURITY_TXT).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / SECURITY_TXT).write_text(text, encoding="utf-8")
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def first_cards(browser, url: str, selector: str, runs: int) -> dict[str, float]
             "downloadThroughput": profile["download"], "uploadThroughput": profile["upload"]})
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile["cpu"]})
         page.goto(url, wait_until="load", timeout=300_000)
-        page.wait_for_function("window.__firstCardMs !== undefined", timeout=60_000)
+        page.wait_for_function("() => window.__firstCardMs !== undefined", timeout=60_000)
         firsts.append(page.evaluate("window.__firstCardMs"))
         paints.append(page.evaluate(
             "performance.getEntriesByName('first-contentful-paint')[0].startTime"))

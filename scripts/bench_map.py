@@ -217,9 +217,9 @@ def time_first_markers(browser, url: str, profile: dict | None, runs: int
                 "uploadThroughput": profile["upload"]})
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile["cpu"]})
         page.goto(url, wait_until="commit", timeout=300_000)
-        page.wait_for_function("window.__times && window.__times.first", timeout=300_000)
+        page.wait_for_function("() => window.__times && window.__times.first", timeout=300_000)
         if page.evaluate("document.querySelector('#ngo-map-data') !== null"):
-            page.wait_for_function("window.__times.ready", timeout=300_000)
+            page.wait_for_function("() => window.__times.ready", timeout=300_000)
         times = page.evaluate("window.__times")
         firsts.append(times["first"])
         if times.get("ready"):

@@ -23,6 +23,7 @@ from folium.elements import JSCSSMixin
 from folium.plugins import Fullscreen, LocateControl, MarkerCluster
 from folium.template import Template
 
+from ngosite.core.content_policy import document_policy, meta_element, tile_source
 from ngosite.core.templating import environment
 from ngosite.geo.area import read_outline
 from ngosite.organisations.registry import Registry
@@ -57,29 +58,46 @@ class MapTarget:
 
 
 class MapDocument(Figure):
-    """folium's page, with a language, a title and a character set declared first."""
+    """folium's page, with a language, a title and a character set declared first, then its
+    Content Security Policy: the hashes of its one inline script and style, the tile server."""
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, tile_server: str):
         super().__init__(title=title)
         del self.header._children["meta_http"]  # replaced by <meta charset> at the top
+        self.tile_server = tile_server
 
     _template = Template(
         "<!DOCTYPE html>\n"
         '<html lang="pl">\n<head>\n<meta charset="utf-8">\n'
+        "{{ policy }}\n"
         "<title>{{ this.title|e }}</title>\n"
-        "{{ this.header.render(**kwargs) }}\n</head>\n<body>\n"
-        "{{ this.html.render(**kwargs) }}\n"
-        "<script>\n{{ this.script.render(**kwargs) }}\n</script>\n</body>\n</html>\n")
+        "{{ header }}\n</head>\n<body>\n"
+        "{{ html }}\n"
+        "<script>{{ script }}</script>\n</body>\n</html>\n")
+
+    def render(self, **kwargs) -> str:
+        for child in self._children.values():
+            child.render(**kwargs)
+        # Hashed as written: our script (NGO data stays in the JSON block, which never runs)
+        # and the map's own style rule; nothing is read back from the finished document.
+        script = f"\n{self.script.render(**kwargs)}\n"
+        policy = document_policy(scripts=[script], styles=[AccessibleMap.STYLE],
+                                 images=[tile_source(self.tile_server)])
+        return self._template.render(
+            this=self, policy=meta_element(policy), header=self.header.render(**kwargs),
+            html=self.html.render(**kwargs), script=script)
 
 
 class AccessibleMap(folium.Map):
     """folium.Map whose page lets people zoom and whose map area is a named region."""
 
+    # The one inline style of the document, hashed in its policy (see ``MapDocument``).
+    STYLE = ("html, body { width: 100%; height: 100%; margin: 0; padding: 0; }\n"
+             ".folium-map { position: absolute; inset: 0; }")
     _template = Template("""
         {% macro header(this, kwargs) %}
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <style>html, body { width: 100%; height: 100%; margin: 0; padding: 0; }
-            #{{ this.get_name() }} { position: absolute; inset: 0; }</style>
+            <style>{{ this.STYLE }}</style>
         {% endmacro %}
         {% macro html(this, kwargs) %}
             <div class="folium-map" id={{ this.get_name()|tojson }} role="region"
@@ -183,7 +201,7 @@ def render_map_document(registry: Registry, points: list[MapPoint], target: MapT
     links = target.assets
     outline = _outline(registry)
     bounds = _bounds(outline)
-    document = MapDocument(title=document_title(registry))
+    document = MapDocument(title=document_title(registry), tile_server=settings.tiles)
     fmap = _vendored(AccessibleMap(
         label="Mapa organizacji", location=[sum(b) / 2 for b in zip(*bounds, strict=True)],
         zoom_start=START_ZOOM, tiles=None, min_zoom=MIN_ZOOM, max_zoom=settings.max_zoom,

@@ -19,6 +19,7 @@ from .accessibility import AccessibilityStatementSettings
 from .krs import KrsSettings
 from .map import MapSettings
 from .open_data import OpenDataSettings
+from .security import SecuritySettings
 from .surveys import SurveySettings
 
 SETTINGS_FILE = "data/gmina.yml"
@@ -102,6 +103,9 @@ class Settings(Strict):
                              description="API rejestru KRS (polecenia ngosite krs)")
     surveys: SurveySettings = Field(default_factory=SurveySettings, alias="badania",
                                     description="Progi ochrony danych w wynikach badań")
+    security: SecuritySettings = Field(
+        default_factory=SecuritySettings, alias="bezpieczenstwo",
+        description="Dokąd zgłaszać luki w zabezpieczeniach (/.well-known/security.txt)")
 
     def edit_url(self, path: str) -> str:
         """The repository host's web editor for one file (a fork and pull request for outsiders)."""

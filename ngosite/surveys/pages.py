@@ -22,6 +22,8 @@ from .results import Figure, QuestionResult, SurveyResults, WaveResults, option_
 from .statistics import interval_text, newcombe, percent, points_text
 
 SURVEYS = "badania"
+# Corrects a page's status line for the visitor's date (a file: the pages allow no inline script).
+STATUS_SCRIPT = "assets/js/survey-status.js"
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
         json_href=results_file(wave.slug, "json").removeprefix(f"{SURVEYS}/{wave.slug}/"),
         respondents_href=RESPONDENTS_FILE if wave.respondent_rows else None,
         dictionary=DICTIONARY,
-        start_iso=survey.fieldwork.start.isoformat(), end_iso=survey.fieldwork.end.isoformat())
+        start_iso=survey.fieldwork.start.isoformat(), end_iso=survey.fieldwork.end.isoformat(),
+        status_script=f"../../{STATUS_SCRIPT}")
     return page_from_html(f"{SURVEYS}/{wave.slug}/index.md", survey.title, body,
                           direct=True)
 

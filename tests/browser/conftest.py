@@ -21,6 +21,10 @@ Fixtures
 ``build_site``   ``build_site(project_root, dest)``, for tests that build a modified copy
 ``directory_cards``  the cards of ``/organizacje/`` as served (JavaScript off)
 ``first_ngo_path``   e.g. ``organizacje/osp-milki/``: the first card's page
+
+Every page carries a Content Security Policy without ``'unsafe-eval'``: give
+``wait_for_function`` a function (``"() => …"``), never an expression, which Playwright passes to
+``eval()`` again at each poll and the page refuses.
 """
 
 from __future__ import annotations
@@ -229,6 +233,19 @@ def _format_violations(violations: list[dict], what: str) -> str:
     return "\n".join(lines)
 
 
+# The page as a visitor sees it once it has settled: the non-blocking stylesheets applied (a
+# script switches them once loaded, see overrides/main.html) and the colour transitions they
+# start finished, so axe-core never measures a colour halfway through one.
+SETTLED = """async () => {
+  const pending = () => document.querySelector(
+    'link[rel=stylesheet][media=print][data-nonblocking]');
+  for (let i = 0; i < 100 && pending(); i++) await new Promise(done => setTimeout(done, 50));
+  const finite = document.getAnimations().filter(
+    a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+}"""
+
+
 @pytest.fixture(scope="session")
 def axe_check() -> Callable[..., None]:
     from axe_playwright_python.sync_playwright import Axe
@@ -236,6 +253,7 @@ def axe_check() -> Callable[..., None]:
     axe = Axe()
 
     def check(page: Page, what: str | None = None) -> None:
+        page.evaluate(SETTLED)
         options = {
             "runOnly": {"type": "tag", "values": WCAG_TAGS},
             "resultTypes": ["violations"],

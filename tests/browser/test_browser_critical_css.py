@@ -66,7 +66,8 @@ FIRST_SCREEN = """
   return seen;
 }
 """
-ALL_APPLIED = "() => !document.querySelector('link[rel=stylesheet][media=print][onload]')"
+ALL_APPLIED = ("() => !document.querySelector("
+               "'link[rel=stylesheet][media=print][data-nonblocking]')")
 # The theme's and our stylesheets, by file name.
 STYLESHEETS = {path.name for path in stylesheet_sources(REPO_ROOT)}
 
@@ -125,7 +126,8 @@ def test_first_screen_is_the_same_before_the_stylesheets_arrive(new_watched, sit
         "scripts/critical_css.py:\n" + "\n".join(problems))
 
 
-BLOCKING_LINK = re.compile(r'<link rel="stylesheet"(?! media="print" onload=)[^>]*href="([^"]+)"')
+BLOCKING_LINK = re.compile(
+    r'<link rel="stylesheet"(?! media="print" data-nonblocking)[^>]*href="([^"]+)"')
 
 
 def test_no_page_waits_for_the_site_stylesheets(built_site):

