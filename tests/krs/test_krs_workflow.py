@@ -28,7 +28,8 @@ def test_workflow_is_monthly_read_only_and_opens_one_issue():
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     _minute, _hour, day, month, weekday = triggers["schedule"][0]["cron"].split()
     assert (month, weekday) == ("*", "*") and day.isdigit()
-    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write"}
     steps = workflow["jobs"]["check"]["steps"]
     script = "\n".join(step.get("run", "") for step in steps)
     assert "ngosite krs check --format github --report krs-raport.md" in script
