@@ -47,11 +47,7 @@ def run(root: Path, args: argparse.Namespace, client: RegisterClient | None = No
         raise
     today = build_date()
     if args.krs_command == "import":
-        numbers = clean_numbers(args.numbers, _err)
-        outcome = import_numbers(root, numbers, client, registry.gazetteer, today, print)
-        print(f"Zapisane wpisy: {len(outcome.written)}. Sprawdź je (git diff), poproś "
-              "organizacje o opis i zatwierdź pliki.", file=sys.stderr)
-        return 1 if outcome.failed or outcome.not_asked else 0
+        return _import(root, registry, client, args.numbers, today)
     outcome = check_registry(registry, client, _err)
     total = sum(1 for e in registry.entries if e.org.identifiers.krs)
     text = format_text(outcome.problems) if outcome.problems else "Brak zmian w rejestrze."
@@ -66,6 +62,21 @@ def run(root: Path, args: argparse.Namespace, client: RegisterClient | None = No
     if args.update:
         _update(registry, outcome, today, confirmed=args.tak)
     return 2 if outcome.not_asked else (1 if outcome.problems else 0)
+
+
+def _import(root: Path, registry: Registry, client: RegisterClient, raw: list[str],
+            today: date) -> int:
+    """Exit 0 only when every number was imported (or was already there) cleanly; 1 when one
+    needs a look (refused, failed, an organisation in liquidation); 2 when nothing was asked."""
+    numbers, refused = clean_numbers(raw, _err)
+    if not numbers:
+        print("Nie podano żadnego poprawnego numeru KRS; nie zapytano rejestru.", file=sys.stderr)
+        return 2
+    outcome = import_numbers(root, numbers, client, registry.gazetteer, today, print)
+    print(f"Zapisane wpisy: {len(outcome.written)}. Sprawdź je (git diff), poproś "
+          "organizacje o opis i zatwierdź pliki.", file=sys.stderr)
+    attention = refused or outcome.failed or outcome.not_asked or outcome.flagged
+    return 1 if attention else 0
 
 
 def _not_allowed_report(args: argparse.Namespace, reason: str) -> None:
