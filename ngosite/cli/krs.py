@@ -41,7 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(root: Path, args: argparse.Namespace, client: RegisterClient | None = None) -> int:
     registry = load_registry(root)
     try:
-        client = client or RegisterClient(client_settings(registry.settings))
+        client = client or RegisterClient(client_settings(registry.settings), progress=_err)
     except NotAllowed as exc:
         _not_allowed_report(args, str(exc))
         raise
@@ -72,7 +72,7 @@ def _import(root: Path, registry: Registry, client: RegisterClient, raw: list[st
     if not numbers:
         print("Nie podano żadnego poprawnego numeru KRS; nie zapytano rejestru.", file=sys.stderr)
         return 2
-    outcome = import_numbers(root, numbers, client, registry.gazetteer, today, print)
+    outcome = import_numbers(root, numbers, client, registry.gazetteer, today, print, _err)
     print(f"Zapisane wpisy: {len(outcome.written)}. Sprawdź je (git diff), poproś "
           "organizacje o opis i zatwierdź pliki.", file=sys.stderr)
     attention = refused or outcome.failed or outcome.not_asked or outcome.flagged

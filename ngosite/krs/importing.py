@@ -68,9 +68,14 @@ def clean_numbers(raw: list[str], say: Say) -> tuple[list[str], int]:
 
 
 def import_numbers(root: Path, numbers: list[str], client: RegisterClient,
-                   gazetteer: Gazetteer, today: date, say: Say) -> ImportRun:
+                   gazetteer: Gazetteer, today: date, say: Say,
+                   progress: Say | None = None) -> ImportRun:
+    """``say`` gets the results, ``progress`` what the command is waiting for."""
     run = ImportRun()
     for i, number in enumerate(numbers):
+        if progress:
+            progress(f"KRS {number}: pytam rejestr (na odpowiedź czekam do "
+                     f"{max(1, round(client.settings.timeout_s))} s)…")
         try:
             ok = _import_one(root, number, client, gazetteer, today, say, run)
         except RegisterUnavailable as exc:
