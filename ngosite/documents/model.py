@@ -21,7 +21,9 @@ PRIVATE_PERSON = "osoba fizyczna"
 OTHER_ENTITY = "inny podmiot"
 # A comment's identifier, made by the comment form in the browser (ngosite.consultations):
 # document code and version, unit, day and time, two random characters (PW1-5.2-0915-1432-K7).
-COMMENT_ID = re.compile(r"[A-Z]{1,8}[0-9]+-(?:C|W|[0-9]+[a-z]*(?:\.[0-9]+[a-z]*)*(?:\.[a-z])?)"
+# The unit part: § . ust. . pkt . lit., a skipped level left empty ("3..3" is § 3 pkt 3).
+COMMENT_ID = re.compile(r"[A-Z]{1,8}[0-9]+-(?:C|W|[0-9]+[a-z]*(?:\.(?:[0-9]+[a-z]*)?){0,2}"
+                        r"(?:\.[a-z])?)"
                         r"-[0-9]{4}-[0-9]{4}-[A-HJ-NP-Z2-9]{2}")
 
 KINDS = {

@@ -5,7 +5,7 @@ terminal; a comment sent twice is recognised."""
 from __future__ import annotations
 
 import email.policy
-from datetime import date
+from datetime import date, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -14,9 +14,11 @@ import yaml
 from support.consultation_project import PROGRAMME, comment_values, consultation_project
 
 from ngosite.cli import main
+from ngosite.consultations.identifier import make_identifier
 from ngosite.consultations.importing import prepare_import
 from ngosite.consultations.rules import ImportOptions
 from ngosite.consultations.submission_text import message_text
+from ngosite.consultations.units import quote_of
 from ngosite.core.atomic import write_text_atomically
 from ngosite.pipeline import load_registry
 
@@ -241,3 +243,34 @@ def test_a_failed_write_leaves_the_file_as_it_was(project: Path, monkeypatch):
         write_text_atomically(outcome.path, outcome.new_text)
     assert (project / DOCUMENT).read_bytes() == before
     assert [p.name for p in outcome.path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_comment_on_a_point_without_an_ustep_imports_without_a_warning(project: Path):
+    """§ 1 pkt 1 was read back from its identifier as § 1 ust. 1: "tekst uwagi zmieniono"."""
+    registry = load_registry(project, today=TODAY)
+    document = next(d for d in registry.documents if d.slug == "program-wspolpracy")
+    unit = document.version(3).text.by_label()["§ 1 pkt 1"]
+    identifier = make_identifier("PW", 3, "§ 1 pkt 1", datetime(2026, 12, 1, 14, 32), "K7")
+    values = comment_values(identyfikator=identifier, dotyczy="§ 1 pkt 1",
+                            brzmienie=quote_of(unit))
+    outcome = _import(project, message_text(values, TITLE).encode())
+    assert outcome.ok and [str(p) for p in outcome.problems] == []
+    assert identifier == "PW3-1..1-1201-1432-K7"
+
+
+def test_each_placeholder_stays_under_its_own_comment(project: Path):
+    """The office's line for stanowisko went under the last comment each time: three imports
+    left three placeholders under the third comment and none under the first two."""
+    for n, minute in enumerate(("01", "02", "03")):
+        values = comment_values(identyfikator=f"PW3-5.2-1201-14{minute}-K{n + 7}")
+        _apply(project, _import(project, message_text(values, TITLE).encode()))
+    # A correction of the first one (--replace) takes its placeholder along, not a second one.
+    values = comment_values(identyfikator="PW3-5.2-1201-1401-K7", uzasadnienie="Poprawka.")
+    _apply(project, _import(project, message_text(values, TITLE).encode(), replace=True))
+    text = (project / DOCUMENT).read_text(encoding="utf-8")
+    tail = text[text.index("uwagi:", text.index("do: 2026-12-21")):]
+    blocks = tail.split("        - nadawca:")[1:]
+    assert len(blocks) == 3
+    for block in blocks:
+        assert block.count("# stanowisko i uzasadnienie uzupełnia urząd") == 1, block
+        assert block.rstrip("\n").endswith("(wymagane od dnia publikacji raportu)"), block

@@ -134,7 +134,18 @@
     if (label === "wstęp") {
       return "W";
     }
-    return label.split(" ").filter(function (w, i) { return i % 2 === 1; }).join(".");
+    // One place per level (§, ust., pkt, lit.); a skipped level stays empty: § 3 pkt 3 is
+    // "3..3", not "3.3" (§ 3 ust. 3). Same as unit_code in identifier.py.
+    var levels = ["§", "ust.", "pkt", "lit."];
+    var words = label.split(" ");
+    var places = ["", "", "", ""];
+    var last = 0;
+    for (var i = 0; i + 1 < words.length; i += 2) {
+      var level = levels.indexOf(words[i]);
+      places[level] = words[i + 1];
+      last = Math.max(last, level);
+    }
+    return places.slice(0, last + 1).join(".");
   }
 
   function warsawParts(now) {
