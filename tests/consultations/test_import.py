@@ -5,13 +5,20 @@ terminal; a comment sent twice is recognised."""
 from __future__ import annotations
 
 import email.policy
+import shutil
+import subprocess
 from datetime import date, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 import yaml
-from support.consultation_project import PROGRAMME, comment_values, consultation_project
+from support.consultation_project import (
+    PROGRAMME,
+    REPO,
+    comment_values,
+    consultation_project,
+)
 
 from ngosite.cli import main
 from ngosite.consultations.identifier import make_identifier
@@ -274,3 +281,35 @@ def test_each_placeholder_stays_under_its_own_comment(project: Path):
     for block in blocks:
         assert block.count("# stanowisko i uzasadnienie uzupełnia urząd") == 1, block
         assert block.rstrip("\n").endswith("(wymagane od dnia publikacji raportu)"), block
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
+def test_a_residents_file_git_would_commit_is_refused(project: Path, capsys, monkeypatch):
+    monkeypatch.setenv("NGOSITE_TODAY", TODAY.isoformat())
+    _git(project, "init", "-q")
+    shutil.copy(REPO / ".gitignore", project / ".gitignore")
+    text = message_text(RESIDENT, TITLE)
+    exposed = project / "notatki" / "mieszkanka.md"
+    exposed.parent.mkdir()
+    exposed.write_text(text, encoding="utf-8")
+    before = (project / DOCUMENT).read_bytes()
+    assert main(["--root", str(project), "consultation", "import", str(exposed)]) == 2
+    err = capsys.readouterr().err
+    assert "plik notatki/mieszkanka.md leży w folderze repozytorium" in err
+    assert "Przenieś plik poza repozytorium" in err
+    assert (project / DOCUMENT).read_bytes() == before
+    # The usual names are ignored, and a file outside the repository is read as before.
+    for name in ("uwaga.eml", "uwaga.txt", "uwaga-PW3-1..1-1201-1432-K7.txt", "uwagi/a.txt",
+                 "Odp. uwaga.msg"):
+        path = project / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        assert main(["--root", str(project), "consultation", "import", "--dry-run",
+                     str(path)]) == 0, name
+    outside = project.parent / "poza-repozytorium.txt"
+    outside.write_text(text, encoding="utf-8")
+    assert main(["--root", str(project), "consultation", "import", "--dry-run",
+                 str(outside)]) == 0
