@@ -39,6 +39,10 @@ RESIDENT = comment_values(nadawca="mieszkaniec", organizacja=None,
                                        "  - wcięty punkt\nostatnia linia")
 
 
+WORDING_5_2 = ("Współpraca finansowa polega na: 1) powierzaniu wykonywania zadań publicznych "
+               "wraz z udzieleniem dotacji na ich sfinansowanie; 2) wspieraniu wykonywania zadań…")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return consultation_project(tmp_path / "project")
@@ -78,7 +82,8 @@ def test_a_residents_comment_becomes_a_report_entry_without_personal_data(projec
     after = (project / DOCUMENT).read_bytes()
     entry = _comments(project)[-1]
     assert entry == {"nadawca": "osoba fizyczna", "data": date(2026, 12, 1),
-                     "dotyczy": "§ 5 ust. 2", "tresc": RESIDENT["uzasadnienie"],
+                     "dotyczy": "§ 5 ust. 2", "brzmienie": WORDING_5_2,
+                     "tresc": RESIDENT["uzasadnienie"],
                      "propozycja": RESIDENT["propozycja"],
                      "identyfikator": "PW3-5.2-1201-1432-K7"}
     assert b"Przecinek" not in after and b"bozydar" not in after
