@@ -75,7 +75,7 @@ def prepare_import(registry: Registry, raw: bytes, source: str, today: date,
     if reading.submission is None or reading.doc is None:
         return outcome
     target, problems = check_submission(reading.submission, reading.doc, registry, today,
-                                        options)
+                                        options, reading.sent)
     outcome.problems.extend(problems)
     outcome.target = target
     if target is None or not outcome.ok:

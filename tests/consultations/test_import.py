@@ -318,3 +318,43 @@ def test_a_residents_file_git_would_commit_is_refused(project: Path, capsys, mon
     outside.write_text(text, encoding="utf-8")
     assert main(["--root", str(project), "consultation", "import", "--dry-run",
                  str(outside)]) == 0
+
+
+def _eml(text: str, sent: str) -> bytes:
+    message = EmailMessage(policy=email.policy.default)
+    message["From"] = "Mieszkanka <m@example.org>"
+    message["To"] = "konsultacje@milki.example.pl"
+    message["Date"] = sent
+    message["Subject"] = "Uwaga do konsultacji"
+    message.set_content(text)
+    return bytes(message)
+
+
+def test_the_emails_own_date_counts_and_a_different_one_is_warned_about(project: Path):
+    """Written on 21 December (the last day), sent on the 28th: it was imported as on time."""
+    text = message_text(comment_values(data="2026-12-21"), TITLE)
+    registry = load_registry(project, today=date(2026, 12, 29))
+    late = prepare_import(registry, _eml(text, "Mon, 28 Dec 2026 09:15:00 +0100"), "u.eml",
+                          date(2026, 12, 29), ImportOptions())
+    messages = [str(p) for p in late.problems]
+    assert not late.ok
+    assert any("różni się od daty wysłania wiadomości (28 grudnia 2026" in m
+               and "uwaga:" in m for m in messages), messages
+    assert any("uwaga wpłynęła 28 grudnia 2026, po terminie" in m for m in messages), messages
+    accepted = prepare_import(registry, _eml(text, "Mon, 28 Dec 2026 09:15:00 +0100"), "u.eml",
+                              date(2026, 12, 29), ImportOptions(late=True))
+    _apply(project, accepted)
+    assert (_comments(project)[-1]["data"], _comments(project)[-1]["po_terminie"]) == (
+        date(2026, 12, 28), True)
+    # Sent at 23:30 UTC on 21 December is 22 December in Miłki, not the same day.
+    registry = load_registry(project, today=date(2026, 12, 29))
+    night = prepare_import(registry, _eml(message_text(comment_values(
+        data="2026-12-21", identyfikator="PW3-5.2-1221-2330-AB"), TITLE),
+        "Mon, 21 Dec 2026 23:30:00 +0000"), "u.eml", date(2026, 12, 29), ImportOptions())
+    assert any("wysłania wiadomości (22 grudnia 2026" in str(p) for p in night.problems)
+
+
+def test_an_email_sent_the_day_it_was_written_imports_without_a_warning(project: Path):
+    text = message_text(comment_values(), TITLE)  # data: 2026-12-01
+    outcome = _import(project, _eml(text, "Tue, 01 Dec 2026 14:40:00 +0100"))
+    assert outcome.ok and [str(p) for p in outcome.problems] == []
