@@ -19,6 +19,7 @@ from icalendar import Calendar
 from support.events_project import BASE_EVENT, new_project, write_event
 
 from ngosite.events.calendar import calendar_files, feed_file
+from ngosite.events.load import event_entry
 from ngosite.events.model import KINDS
 from ngosite.events.sequence import read_record, updated_record, write_record
 from ngosite.organisations.registry import Registry
@@ -213,3 +214,40 @@ def _only_event(registry: Registry, slug: str = "szkolenie") -> tuple[str, int]:
     raw = dict(calendar_files(registry))[f"wydarzenia/2027/{slug}/{slug}.ics"]
     (event,) = Calendar.from_ical(raw).walk("VEVENT")
     return str(event["UID"]), int(event["SEQUENCE"])
+
+
+def test_a_deleted_published_event_stays_in_the_feeds_cancelled(tmp_path: Path):
+    """Deleting a published event's file dropped it from every feed with only an informacja
+    line: subscribers kept a ghost, and its downloaded .ics was never updated."""
+    root = new_project(tmp_path)
+    path = write_event(root, 2027, "szkolenie", BASE_EVENT)
+    published = load_registry(root, today=TODAY)
+    write_record(root, updated_record([event_entry(e) for e in published.events],
+                                      read_record(root, [])))
+    path.unlink()
+    deleted = load_registry(root, today=TODAY)
+    notes = [p for p in deleted.problems if p.key == "2027/szkolenie"]
+    assert [p.severity.value for p in notes] == ["info"]
+    assert "zostaje ono jako ODWOŁANE" in notes[0].message
+    files = dict(calendar_files(deleted))
+    assert _only_event(deleted) == ("wydarzenie-2027-szkolenie@teryt-2806062.ngosite", 1)
+    for feed in (feed_file(None), feed_file("szkolenie")):
+        ours, other = _both(files[feed])
+        (gone,) = [e for e in ours if str(e["UID"]).startswith("wydarzenie-2027-szkolenie@")]
+        assert (str(gone["STATUS"]), str(gone["SUMMARY"]), int(gone["SEQUENCE"])) == (
+            "CANCELLED", "ODWOŁANE: Szkolenie testowe", 1)
+        assert gone.decoded("DTSTART") == datetime(2027, 3, 20, 9, 0, tzinfo=UTC)
+        assert [e.status.value for e in other] == ["CANCELLED"]
+    assert not _both(files[feed_file("warsztat")])[0]
+
+
+def test_a_deleted_event_the_record_cannot_cancel_stops_the_strict_build(tmp_path: Path):
+    root = new_project(tmp_path)
+    path = write_event(root, 2027, "szkolenie", BASE_EVENT)
+    published = load_registry(root, today=TODAY)
+    write_record(root, updated_record([_entry(e) for e in published.events],  # no title
+                                      read_record(root, [])))
+    path.unlink()
+    (problem,) = [p for p in load_registry(root, today=TODAY).problems
+                  if p.key == "2027/szkolenie"]
+    assert problem.severity.value == "warning" and "ustaw status: odwolane" in problem.message

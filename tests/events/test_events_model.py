@@ -128,7 +128,7 @@ def test_geocode_lists_event_venues(tmp_path: Path, capsys):
     assert "wydarzenia/2027/szkolenie.yml: ogrodowa 2, 11-513 miłki" in out.lower()
 
 
-def test_a_deleted_event_is_mentioned(tmp_path: Path, capsys):
+def test_a_deleted_event_is_kept_cancelled_and_mentioned(tmp_path: Path, capsys):
     root = new_project(tmp_path)
     path = write_event(root, 2027, "szkolenie", BASE_EVENT)
     assert main(["--root", str(root), "events", "sequence", "--write"]) == 0
@@ -136,4 +136,5 @@ def test_a_deleted_event_is_mentioned(tmp_path: Path, capsys):
     registry = load_registry(root, today=TODAY)
     (problem,) = [p for p in registry.problems if p.file == RECORD_FILE]
     assert problem.severity is Severity.INFO and problem.key == "2027/szkolenie"
-    assert "ustaw status: odwolane" in problem.message
+    assert "zostaje ono jako ODWOŁANE" in problem.message and "status: odwolane" in \
+        problem.message
