@@ -251,3 +251,50 @@ def test_a_deleted_event_the_record_cannot_cancel_stops_the_strict_build(tmp_pat
     (problem,) = [p for p in load_registry(root, today=TODAY).problems
                   if p.key == "2027/szkolenie"]
     assert problem.severity.value == "warning" and "ustaw status: odwolane" in problem.message
+
+
+FAKE_DOM = """
+var made = [];
+function element(attrs) {
+  var links = {webcal: {href: ""}, google: {href: ""}};
+  return {hidden: true, textContent: "", getAttribute: function (n) { return attrs[n]; },
+          querySelector: function (s) { return links[s.match(/"(\\w+)"/)[1]]; }, links: links};
+}
+var spans = SPANS.map(function (v) { return element({"data-webcal": v}); });
+var codes = CODES.map(function (v) { return element({"data-absolute": v}); });
+var window = {location: {protocol: "https:", host: "gmina.github.io",
+                         href: "https://gmina.github.io/organizacje/wydarzenia/"}};
+var document = {querySelectorAll: function (s) { return s === "[data-webcal]" ? spans : codes; }};
+"""
+
+
+def test_feed_links_made_in_the_browser_keep_the_sites_sub_path(tmp_path: Path):
+    """Without adres_serwisu, events.js made "https://host/wydarzenia/…": on a GitHub Pages
+    project site (https://gmina.github.io/organizacje/) the webcal and copied addresses 404."""
+    import json
+    import re
+    import subprocess
+
+    from ngosite.events.pages import events_pages
+
+    root = new_project(tmp_path, events=True)
+    registry = load_registry(root, today=TODAY)
+    assert registry.settings.site_url is None
+    page = next(p for p in events_pages(registry) if p.src_uri == "wydarzenia/index.md")
+    spans = re.findall(r'data-webcal="([^"]+)"', page.html or "")
+    codes = re.findall(r'data-absolute="([^"]+)"', page.html or "")
+    assert spans and codes
+    script = (Path(__file__).parents[2] / "docs/assets/js/events.js").read_text("utf-8")
+    functions = re.search(r"\n  function absolute\(.*?\n  function fillFeedLinks\(\) \{\n"
+                          r".*?\n  \}\n", script, re.S)
+    assert functions, "absolute() and fillFeedLinks() not found in events.js"
+    program = (FAKE_DOM.replace("SPANS", json.dumps(spans)).replace("CODES", json.dumps(codes))
+               + functions.group(0) + "fillFeedLinks(); console.log(JSON.stringify("
+               "{webcal: spans.map(function (s) { return s.links.webcal.href; }), "
+               "copy: codes.map(function (c) { return c.textContent; })}));")
+    result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True,
+                            timeout=60)
+    made = json.loads(result.stdout)
+    assert "webcal://gmina.github.io/organizacje/wydarzenia/wydarzenia.ics" in made["webcal"]
+    assert "https://gmina.github.io/organizacje/wydarzenia/wydarzenia.ics" in made["copy"]
+    assert all("/organizacje/wydarzenia/" in link for link in made["webcal"] + made["copy"])
