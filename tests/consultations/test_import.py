@@ -10,6 +10,7 @@ import subprocess
 from datetime import date, datetime
 from email.message import EmailMessage
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -21,10 +22,16 @@ from support.consultation_project import (
 )
 
 from ngosite.cli import main
+from ngosite.consultations.form import MAX_MAILTO_LENGTH
 from ngosite.consultations.identifier import make_identifier
 from ngosite.consultations.importing import prepare_import
 from ngosite.consultations.rules import ImportOptions
-from ngosite.consultations.submission_text import message_text
+from ngosite.consultations.submission_text import (
+    mail_text,
+    mailto_href,
+    message_text,
+    quote_uri,
+)
 from ngosite.consultations.units import quote_of
 from ngosite.core.atomic import write_text_atomically
 from ngosite.pipeline import load_registry
@@ -358,3 +365,32 @@ def test_an_email_sent_the_day_it_was_written_imports_without_a_warning(project:
     text = message_text(comment_values(), TITLE)  # data: 2026-12-01
     outcome = _import(project, _eml(text, "Tue, 01 Dec 2026 14:40:00 +0100"))
     assert outcome.ok and [str(p) for p in outcome.problems] == []
+
+
+LONG_POLISH = ("Proszę o zmianę zapisu dotyczącego świetlic wiejskich i ich udostępniania "
+               "organizacjom. ") * 8  # 700 characters, a quarter of them Polish letters
+
+
+def test_a_longer_comment_still_fits_a_mailto_in_the_compact_form(project: Path):
+    """The fixed text left about 390 characters of Polish for the comment in a 2,000-character
+    mailto: link; the compact body (no title, no quote) carries twice as much, and imports to
+    the same entry."""
+    values = comment_values(nadawca="mieszkaniec", organizacja=None, propozycja=None,
+                            imie_i_nazwisko="Bożydar Przecinek-Wężyk",
+                            kontakt="bozydar.przecinek@example.org", brzmienie=WORDING_5_2,
+                            uzasadnienie=LONG_POLISH.strip())
+    email = "konsultacje@milki.example.pl"
+    assert len(f"mailto:{email}?body={quote_uri(message_text(values, TITLE))}") > 2000
+    href = mailto_href(email, values, TITLE, MAX_MAILTO_LENGTH)
+    assert href is not None and len(href) <= MAX_MAILTO_LENGTH
+    query = parse_qs(urlsplit(href).query)
+    assert query["subject"] == ["Uwaga konsultacyjna PW3-5.2-1201-1432-K7: § 5 ust. 2"]
+    body = query["body"][0].replace("\r\n", "\n")
+    assert body == mail_text(values, TITLE, compact=True) and "brzmienie" not in body
+    compact, full = (_import(project, text.encode()) for text in (body, message_text(values,
+                                                                                       TITLE)))
+    assert compact.ok and [str(p) for p in compact.problems] == []
+    assert compact.new_text == full.new_text  # the wording comes from the version
+    # Past what even the compact form carries, the text goes by the clipboard.
+    too_long = dict(values, uzasadnienie=LONG_POLISH * 2)
+    assert mailto_href(email, too_long, TITLE, MAX_MAILTO_LENGTH) is None

@@ -108,6 +108,24 @@
     return lines;
   }
 
+  // The compact e-mail (submission_text.py, mail_text): no title, a one-line preface and no
+  // quoted wording, so a mailto: link of 2,000 characters carries a longer comment.
+  var COMPACT_PREFACE = "Prosimy nie zmieniać tekstu między liniami ===.";
+
+  function compactText(values) {
+    var shorter = {};
+    Object.keys(values).forEach(function (key) {
+      if (key !== "brzmienie") {
+        shorter[key] = values[key];
+      }
+    });
+    return [COMPACT_PREFACE, ""].concat(blockLines(shorter, false)).join("\n") + "\n";
+  }
+
+  function compactSubject(values) {
+    return "Uwaga konsultacyjna " + values.identyfikator + ": " + values.dotyczy;
+  }
+
   function messageText(values, isPublic) {
     var preface = [
       "Uwaga do konsultacji: " + config.tytul + ", wersja " + values.wersja + ", " +
@@ -334,15 +352,25 @@
     }
   }
 
+  function mailtoHref(subjectText, body) {
+    return "mailto:" + config.email + "?subject=" + encodeURIComponent(subjectText) +
+      "&body=" + encodeURIComponent(body.replace(/\n/g, "\r\n"));
+  }
+
+  // The whole text when the link stays within maksMailto, else the compact text (mailto_href
+  // in submission_text.py), else a note and the text in the clipboard.
   function mailto(values, text) {
-    var address = "mailto:" + config.email + "?subject=" + encodeURIComponent(subject(values));
-    var full = address + "&body=" + encodeURIComponent(text.replace(/\n/g, "\r\n"));
+    var full = mailtoHref(subject(values), text);
     if (full.length <= config.maksMailto) {
       return { href: full, long: false };
     }
+    var compact = mailtoHref(compactSubject(values), compactText(values));
+    if (compact.length <= config.maksMailto) {
+      return { href: compact, long: false };
+    }
     var short = "Treść uwagi " + values.identyfikator + " jest w schowku: wklej ją tutaj " +
-      "(albo dołącz pobrany plik uwaga-" + values.identyfikator + ".txt).\r\n";
-    return { href: address + "&body=" + encodeURIComponent(short), long: true };
+      "(albo dołącz pobrany plik uwaga-" + values.identyfikator + ".txt).\n";
+    return { href: mailtoHref(subject(values), short), long: true };
   }
 
   function issueLink(values) {
