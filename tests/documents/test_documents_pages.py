@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from html import escape as html_escape
@@ -280,3 +281,15 @@ def test_the_report_keeps_the_wording_the_line_breaks_and_the_late_mark(tmp_path
     assert [c["po_terminie"] for c in report["uwagi"][:3]] == [False, True, False]
     assert report["uwagi"][1]["brzmienie"] == wording
     assert report["uwagi"][1]["tresc"] == "Pierwszy akapit.\n\nDrugi akapit,\nw nowej linii."
+
+
+def test_links_alone_in_the_report_table_are_at_least_24_px(pages: dict[str, str]):
+    """"§ 9" in the report table was a 19×15 px target (WCAG 2.2, 2.5.8: 24×24)."""
+    html = pages[f"{PROGRAMME}/wersja-1/raport/index.md"]
+    assert '<td data-label="Dotyczy"><a href="../#par-8">§ 8</a></td>' in html
+    css = (REPO / "docs/assets/css/documents.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.md-typeset \.doc-comments__table td a,[^{]*\{([^}]*)\}", css)
+    assert rule, "no rule sizes the links of the report table"
+    declarations = dict(re.findall(r"([a-z-]+):\s*([^;]+);", rule.group(1)))
+    assert declarations["display"] == "inline-block"
+    assert declarations["min-width"] == declarations["min-height"] == "24px"
