@@ -229,6 +229,16 @@ def _format_violations(violations: list[dict], what: str) -> str:
     return "\n".join(lines)
 
 
+# axe reads colours as they are at that instant: a button still fading in (the theme's
+# "back to top" after a scroll up) measured #797979 on white, and the test failed or passed
+# with the load of the machine. Finite transitions and animations are let finish (2 s at most).
+SETTLED = """() => Promise.race([
+  Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null))),
+  new Promise(resolve => setTimeout(resolve, 2000))])"""
+
+
 @pytest.fixture(scope="session")
 def axe_check() -> Callable[..., None]:
     from axe_playwright_python.sync_playwright import Axe
@@ -240,6 +250,7 @@ def axe_check() -> Callable[..., None]:
             "runOnly": {"type": "tag", "values": WCAG_TAGS},
             "resultTypes": ["violations"],
         }
+        page.evaluate(SETTLED)
         results = axe.run(page, options=options)
         violations = results.response["violations"]
         if violations:
