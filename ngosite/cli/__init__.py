@@ -25,6 +25,7 @@ from ngosite.cli import krs as krs_command
 from ngosite.cli import surveys as surveys_command
 from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import DataError, format_github, format_json, format_text
+from ngosite.core.today import BadBuildDate
 from ngosite.geo.online import OnlineNotAllowed
 from ngosite.krs.client import NotAllowed as RegisterNotAllowed
 from ngosite.organisations.schema import schema_json
@@ -110,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.output)
     except OnlineNotAllowed as exc:
         print(f"Nie można geokodować online: {exc}", file=sys.stderr)
+        return 2
+    except BadBuildDate as exc:  # checked only when a command needs the date, hence here
+        print(f"Nie można ustalić daty: {exc}.", file=sys.stderr)
         return 2
     except RegisterNotAllowed as exc:
         print(f"Nie można pytać rejestru KRS: {exc}", file=sys.stderr)

@@ -19,6 +19,7 @@ from ngosite.consultations.importing import prepare_import
 from ngosite.consultations.issue_form import TEMPLATE_FILE, issue_template_yaml
 from ngosite.consultations.rules import ImportOptions
 from ngosite.core.atomic import write_text_atomically
+from ngosite.core.private_files import exposed_in_repository
 from ngosite.core.problems import format_text
 from ngosite.core.today import build_date
 from ngosite.pipeline import load_registry
@@ -64,6 +65,10 @@ def run(root: Path, args: argparse.Namespace) -> int:
         print(f"Nie ma pliku {args.input}.", file=sys.stderr)
         return 2
     else:
+        exposed = exposed_in_repository(root, Path(args.input))
+        if exposed is not None:
+            print(_exposed_message(exposed), file=sys.stderr)
+            return 2
         raw, source = Path(args.input).read_bytes(), args.input
     registry = load_registry(root)
     outcome = prepare_import(registry, raw, source, build_date(),
@@ -94,6 +99,15 @@ def run(root: Path, args: argparse.Namespace) -> int:
           f"{target.version.number}). Uzupełnijcie stanowisko i uzasadnienie przed publikacją "
           "raportu; sprawdźcie zmianę (git diff) i zatwierdźcie plik.", file=sys.stderr)
     return 0
+
+
+def _exposed_message(name: str) -> str:
+    return (f"Nie zaimportowano: plik {name} leży w folderze repozytorium i git by go "
+            "zatwierdził (git add -A), a uwaga mieszkańca zawiera jego imię, nazwisko i adres "
+            "e-mail, które nie mogą trafić do publicznego repozytorium. Przenieś plik poza "
+            "repozytorium (np. do ~/Dokumenty/konsultacje/) i podaj tam jego ścieżkę: ngosite "
+            "consultation import ~/Dokumenty/konsultacje/uwaga.eml. Jeśli plik był już "
+            "zatwierdzony, zgłoś to administratorom: trzeba go usunąć z historii.")
 
 
 def _issue_template(output: Path | None) -> int:

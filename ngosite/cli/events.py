@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import Severity, format_text
-from ngosite.events.load import fair_entries
+from ngosite.events.load import event_entry, fair_entries
 from ngosite.events.schema import schema_json
 from ngosite.events.sequence import (
     RECORD_FILE,
     Entry,
+    Recorded,
     read_record,
     updated_record,
     write_record,
@@ -52,7 +53,7 @@ def run(root: Path, args: argparse.Namespace) -> int:
         print("\nNajpierw popraw błędy w plikach wydarzeń: numery zapisuje się dla poprawnych "
               "plików.", file=sys.stderr)
         return 1
-    entries = [Entry(e.key, e.file, e.checksum) for e in registry.events]
+    entries: list[Entry] = [event_entry(e) for e in registry.events]
     entries += fair_entries(registry.fairs)
     problems: list = []
     record = read_record(root, problems)
@@ -60,15 +61,21 @@ def run(root: Path, args: argparse.Namespace) -> int:
         print(format_text(problems))
         return 1
     updated = updated_record(entries, record)
-    changed = [e for e in entries if record.get(e.key) != updated[e.key]]
+    changed = [e for e in entries if _numbered(record.get(e.key)) != _numbered(updated[e.key])]
+    # Title and times recorded for the first time (to cancel a deleted event): no new number.
+    completed = any(record.get(e.key) != updated[e.key] for e in entries)
     for entry in entries:
         state = "bez zmian" if entry not in changed else (
             "nowe" if entry.key not in record else "zmienione")
         print(f"{entry.file}\tsekwencja {updated[entry.key].sequence}\t{state}")
-    if args.write and (changed or not (root / RECORD_FILE).is_file()):
+    if args.write and (completed or not (root / RECORD_FILE).is_file()):
         write_record(root, updated)
         print(f"\nZapisano {RECORD_FILE} (zmienione wpisy: {len(changed)}).", file=sys.stderr)
     elif changed:
         print(f"\nZmienione wpisy: {len(changed)}. Zapisz je: ngosite events sequence --write",
               file=sys.stderr)
     return 0
+
+
+def _numbered(recorded: Recorded | None) -> tuple[int, str] | None:
+    return (recorded.sequence, recorded.checksum) if recorded else None

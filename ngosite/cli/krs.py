@@ -14,7 +14,7 @@ from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import format_github, format_text
 from ngosite.core.today import build_date
 from ngosite.krs.checking import CheckRun, check_registry, planned_changes, summary
-from ngosite.krs.client import RegisterClient, client_settings
+from ngosite.krs.client import NotAllowed, RegisterClient, client_settings
 from ngosite.krs.importing import clean_numbers, import_numbers
 from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
@@ -40,14 +40,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(root: Path, args: argparse.Namespace, client: RegisterClient | None = None) -> int:
     registry = load_registry(root)
-    client = client or RegisterClient(client_settings(registry.settings))
+    try:
+        client = client or RegisterClient(client_settings(registry.settings), progress=_err)
+    except NotAllowed as exc:
+        _not_allowed_report(args, str(exc))
+        raise
     today = build_date()
     if args.krs_command == "import":
-        numbers = clean_numbers(args.numbers, _err)
-        outcome = import_numbers(root, numbers, client, registry.gazetteer, today, print)
-        print(f"Zapisane wpisy: {len(outcome.written)}. Sprawdź je (git diff), poproś "
-              "organizacje o opis i zatwierdź pliki.", file=sys.stderr)
-        return 1 if outcome.failed or outcome.not_asked else 0
+        return _import(root, registry, client, args.numbers, today)
     outcome = check_registry(registry, client, _err)
     total = sum(1 for e in registry.entries if e.org.identifiers.krs)
     text = format_text(outcome.problems) if outcome.problems else "Brak zmian w rejestrze."
@@ -62,6 +62,33 @@ def run(root: Path, args: argparse.Namespace, client: RegisterClient | None = No
     if args.update:
         _update(registry, outcome, today, confirmed=args.tak)
     return 2 if outcome.not_asked else (1 if outcome.problems else 0)
+
+
+def _import(root: Path, registry: Registry, client: RegisterClient, raw: list[str],
+            today: date) -> int:
+    """Exit 0 only when every number was imported (or was already there) cleanly; 1 when one
+    needs a look (refused, failed, an organisation in liquidation); 2 when nothing was asked."""
+    numbers, refused = clean_numbers(raw, _err)
+    if not numbers:
+        print("Nie podano żadnego poprawnego numeru KRS; nie zapytano rejestru.", file=sys.stderr)
+        return 2
+    outcome = import_numbers(root, numbers, client, registry.gazetteer, today, print, _err)
+    print(f"Zapisane wpisy: {len(outcome.written)}. Sprawdź je (git diff), poproś "
+          "organizacje o opis i zatwierdź pliki.", file=sys.stderr)
+    attention = refused or outcome.failed or outcome.not_asked or outcome.flagged
+    return 1 if attention else 0
+
+
+def _not_allowed_report(args: argparse.Namespace, reason: str) -> None:
+    """The monthly workflow turns the report into an issue: when the register may not be asked
+    (no contact set), the report says why instead of being missing."""
+    if args.krs_command != "check":
+        return
+    text = f"Nie sprawdzono wpisów w KRS: {reason}."
+    if args.report:
+        write_text_atomically(args.report, text + "\n")
+    if args.format == "github":
+        print(f"::error::{text}")
 
 
 def _update(registry: Registry, outcome: CheckRun, today: date, *, confirmed: bool) -> None:

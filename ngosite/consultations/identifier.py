@@ -31,13 +31,23 @@ def document_code(slug: str) -> str:
     return "".join(w[0] for w in words).upper()[:8] or "D"
 
 
+_LEVELS = ("§", "ust.", "pkt", "lit.")
+
+
 def unit_code(label: str) -> str:
-    """``§ 5 ust. 2 pkt 3 lit. a`` → ``5.2.3.a``; the preamble is W, the whole document C."""
+    """``§ 5 ust. 2 pkt 3 lit. a`` → ``5.2.3.a``; the preamble is W, the whole document C.
+
+    Each place is a level (§, ust., pkt, lit.), and a level the unit skips stays as an empty
+    place: ``§ 3 pkt 3`` (a paragraph with points and no ustęp) is ``3..3``, never ``3.3``,
+    which is ``§ 3 ust. 3``."""
     if label == WHOLE_DOCUMENT:
         return WHOLE_CODE
     if label == PREAMBLE:
         return PREAMBLE_CODE
-    return ".".join(label.split()[1::2])
+    tokens = label.split()
+    numbers = dict(zip(tokens[0::2], tokens[1::2], strict=True))
+    last = max(_LEVELS.index(word) for word in numbers)
+    return ".".join(numbers.get(word, "") for word in _LEVELS[:last + 1])
 
 
 def label_of_unit_code(code: str) -> str | None:
@@ -47,10 +57,10 @@ def label_of_unit_code(code: str) -> str | None:
     if code == PREAMBLE_CODE:
         return PREAMBLE
     parts = code.split(".")
-    words = ("§", "ust.", "pkt", "lit.")
-    if len(parts) > len(words):
+    if len(parts) > len(_LEVELS) or not parts[0] or not parts[-1]:
         return None
-    return canonical_label(" ".join(f"{w} {p}" for w, p in zip(words, parts, strict=False)))
+    return canonical_label(" ".join(f"{w} {p}" for w, p in zip(_LEVELS, parts, strict=False)
+                                    if p))
 
 
 def make_identifier(code: str, version: int, label: str, moment: datetime, suffix: str) -> str:

@@ -25,7 +25,7 @@ from ngosite.organisations.registry import Registry
 from .model import SENDER_KINDS, Submission
 from .rules import ImportOptions, Target, check_submission
 from .submission_read import read_submission, yaml_from_text
-from .units import WHOLE_TEXT
+from .units import WHOLE_TEXT, quote_of
 from .yaml_insert import InsertError, Insertion, insert_comment, replace_comment
 
 
@@ -75,7 +75,7 @@ def prepare_import(registry: Registry, raw: bytes, source: str, today: date,
     if reading.submission is None or reading.doc is None:
         return outcome
     target, problems = check_submission(reading.submission, reading.doc, registry, today,
-                                        options)
+                                        options, reading.sent)
     outcome.problems.extend(problems)
     outcome.target = target
     if target is None or not outcome.ok:
@@ -126,6 +126,10 @@ def comment_fields(submission: Submission, target: Target) -> list[tuple[str, ob
     if target.late:
         fields.append(("po_terminie", True))
     fields.append(("dotyczy", target.label or WHOLE_TEXT))
+    unit = target.version.text.by_label().get(target.label) if target.label else None
+    if unit is not None and quote_of(unit):
+        # The version's own wording (the import checked the comment's quote against it).
+        fields.append(("brzmienie", quote_of(unit)))
     fields.append(("tresc", submission.text))
     if submission.proposal:
         fields.append(("propozycja", submission.proposal))

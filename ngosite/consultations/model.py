@@ -17,6 +17,7 @@ from pydantic import Field
 
 from ngosite.core.fields import IsoDate, Strict, Text
 from ngosite.documents.model import Comment, CommentId, VersionNumber
+from ngosite.documents.text import QUOTE_LIMIT
 
 START_MARKER = "=== UWAGA KONSULTACYJNA ==="
 END_MARKER = "=== KONIEC UWAGI ==="
@@ -42,7 +43,6 @@ PROPOSAL_LIMIT = _limit("proposal")
 ENTITY_LIMIT = _limit("entity")
 NAME_LIMIT = 200
 CONTACT_LIMIT = 200
-QUOTE_LIMIT = 160  # the quoted wording: enough to recognise the passage, short for e-mail
 
 
 class Submission(Strict):

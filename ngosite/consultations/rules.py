@@ -51,7 +51,9 @@ class Target:
 
 
 def check_submission(submission: Submission, doc: SourceDocument, registry: Registry,
-                     today: date, options: ImportOptions) -> tuple[Target | None, list[Problem]]:
+                     today: date, options: ImportOptions, sent: date | None = None,
+                     ) -> tuple[Target | None, list[Problem]]:
+    """``sent``: the day the e-mail carrying the comment was sent (its Date header)."""
     problems: list[Problem] = []
 
     def add(path: KeyPath, message: str, severity: Severity = Severity.ERROR) -> None:
@@ -63,7 +65,7 @@ def check_submission(submission: Submission, doc: SourceDocument, registry: Regi
         add(("wersja",), f"dokument „{document.slug}” ma wersje 1–{len(document.versions)}; "
                          f"wersji {submission.version} nie ma — sprawdź numer wersji")
     label = _section(submission, version, add) if version else None
-    received = options.received or submission.written
+    received = options.received or _sent_day(submission, sent, add)
     late = _dates(submission, version, received, today, options, add) if version else False
     sender, entity = _sender(submission, registry, add)
     if document is not None and version is not None and label is not None:
@@ -72,6 +74,18 @@ def check_submission(submission: Submission, doc: SourceDocument, registry: Regi
             or version is None or label is None or sender is None:
         return None, problems
     return Target(document, version, label, received, late, sender, entity), problems
+
+
+def _sent_day(submission: Submission, sent: date | None, add) -> date:
+    """The e-mail's own date when there is one: the comment's date is the browser's clock on
+    the day the form was filled in, and a comment written in time may be sent late."""
+    if sent is None or sent == submission.written:
+        return submission.written
+    add(("data",), f"data w uwadze ({polish_date(submission.written)}) różni się od daty "
+                   f"wysłania wiadomości ({polish_date(sent)}, nagłówek Date e-maila); "
+                   f"przyjęto datę wysłania. Jeżeli uwaga wpłynęła innego dnia (np. listem), "
+                   "podaj datę wpływu: --received RRRR-MM-DD", Severity.WARNING)
+    return sent
 
 
 def _document(submission: Submission, registry: Registry, add) -> Document | None:

@@ -14,9 +14,11 @@ import email.policy
 import re
 import tempfile
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ngosite.core.problems import Problem, Severity, with_guide
 from ngosite.core.validate import validate_document
@@ -25,6 +27,7 @@ from ngosite.core.yaml_source import SourceDocument, read_yaml
 from .model import END_MARKER, START_MARKER, Submission
 
 GUIDE = "documents/README.md"
+WARSAW = ZoneInfo("Europe/Warsaw")
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # an e-mail with a comment is a few KB; a .eml with scans is not
 _MARKER = r"^(?P<prefix>(?:>[ ]?)*)[ \t\u00a0]*=+[ \t]*{}[ \t]*=+[ \t\u00a0]*$"
 _START = re.compile(_MARKER.format("UWAGA KONSULTACYJNA"), re.IGNORECASE)
@@ -42,6 +45,7 @@ class Reading:
     submission: Submission | None
     doc: SourceDocument | None
     problems: list[Problem] = field(default_factory=list)
+    sent: date | None = None  # the e-mail's own date (Date header, in Warsaw), when it has one
 
 
 def read_submission(raw: bytes, source: str) -> Reading:
@@ -52,6 +56,7 @@ def read_submission(raw: bytes, source: str) -> Reading:
             f"tekst ma {len(raw) // 1024} KB, a uwaga z formularza ma kilka KB; zapisz samą "
             "treść wiadomości (bez załączników) albo pobrany plik uwaga-….txt"))
         return Reading(None, None, problems)
+    sent = email_date(raw) if _looks_like_email(raw) else None
     text = _decode(raw, source, problems)
     if text is None:
         return Reading(None, None, problems)
@@ -65,7 +70,23 @@ def read_submission(raw: bytes, source: str) -> Reading:
     problems[before:] = [_relocated(p, line_map) for p in problems[before:]]
     if doc is not None:
         _shift_marks(doc, line_map)
-    return Reading(submission, doc, problems)
+    return Reading(submission, doc, problems, sent)
+
+
+def email_date(raw: bytes) -> date | None:
+    """The day a saved e-mail was sent, in Warsaw (its ``Date:`` header), or None.
+
+    The comment's own ``data`` comes from the clock of the browser that prepared it, days
+    before it may have been sent; the e-mail's date is when it was submitted."""
+    message = BytesParser(policy=email.policy.default).parsebytes(raw, headersonly=True)
+    try:
+        header = message["Date"]
+        moment = getattr(header, "datetime", None) if header is not None else None
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not isinstance(moment, datetime):
+        return None
+    return moment.astimezone(WARSAW).date() if moment.tzinfo else moment.date()
 
 
 def yaml_from_text(text: str, name: str, problems: list[Problem]) -> SourceDocument | None:

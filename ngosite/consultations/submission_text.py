@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Mapping
 
 from .model import END_MARKER, START_MARKER
@@ -100,6 +101,43 @@ def message_text(values: Mapping[str, object], title: str, *, public: bool = Fal
     return "\n".join(preface + block_lines(values, public=public)) + "\n"
 
 
-def mail_subject(values: Mapping[str, object], title: str) -> str:
+def mail_subject(values: Mapping[str, object], title: str, *, compact: bool = False) -> str:
+    if compact:  # the identifier names the document and version
+        return f"Uwaga konsultacyjna {values.get('identyfikator')}: {values.get('dotyczy')}"
     return (f"Uwaga do konsultacji: {title}, wersja {values.get('wersja')}, "
             f"{values.get('dotyczy')} [{values.get('identyfikator')}]")
+
+
+# A mailto: link is cut at about 2,000 characters, and each Polish letter takes six of them
+# (%C5%82): the full text left about 390 characters for the comment itself. The compact body
+# drops the title, the long preface and the quoted wording (the import takes the wording from
+# the version itself) and keeps everything the import needs.
+COMPACT_PREFACE = "Prosimy nie zmieniać tekstu między liniami ===."
+# encodeURIComponent leaves these as they are; everything else is percent-encoded.
+URI_SAFE = "-_.!~*'()"
+
+
+def mail_text(values: Mapping[str, object], title: str, *, compact: bool = False) -> str:
+    """The e-mail's body: the whole text, or (``compact``) the block without the quote."""
+    if not compact:
+        return message_text(values, title)
+    shorter = {k: v for k, v in values.items() if k != "brzmienie"}
+    return "\n".join([COMPACT_PREFACE, "", *block_lines(shorter)]) + "\n"
+
+
+def mailto_href(email: str, values: Mapping[str, object], title: str, limit: int) -> str | None:
+    """The ``mailto:`` link the form offers: the whole text when it fits in ``limit``
+    characters, else the compact one, else None (the text goes by the clipboard)."""
+    for compact in (False, True):
+        body = mail_text(values, title, compact=compact).replace("\n", "\r\n")
+        href = (f"mailto:{email}?subject="
+                f"{quote_uri(mail_subject(values, title, compact=compact))}"
+                f"&body={quote_uri(body)}")
+        if len(href) <= limit:
+            return href
+    return None
+
+
+def quote_uri(text: str) -> str:
+    """What the browser's ``encodeURIComponent`` makes of ``text``."""
+    return urllib.parse.quote(text, safe=URI_SAFE)

@@ -12,14 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ngosite.documents.text import PREAMBLE, WHOLE_DOCUMENT, Unit, VersionText
+from ngosite.documents.text import (
+    ELLIPSIS,
+    PREAMBLE,
+    WHOLE_DOCUMENT,
+    Unit,
+    VersionText,
+    cut_at_word,
+    quote_of,
+)
 
 from .identifier import unit_code
-from .model import QUOTE_LIMIT
 
 WHOLE_TEXT = "cały dokument"
 PREVIEW_LIMIT = 60
-ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,6 @@ class UnitChoice:
         return self.label or WHOLE_TEXT
 
 
-def quote_of(unit: Unit) -> str:
-    """The unit's wording on one line, cut at a word near ``QUOTE_LIMIT`` characters."""
-    return _cut(" ".join(unit.full_text().split()), QUOTE_LIMIT)
-
-
 def same_wording(quoted: str, expected: str) -> bool:
     """Whether a quote from a comment is the expected one (spaces and the ellipsis aside)."""
     def flat(text: str) -> str:
@@ -55,7 +56,7 @@ def unit_choices(text: VersionText) -> list[UnitChoice]:
         quote = quote_of(unit)
         preview = unit.title or " ".join(unit.text.split()) or quote
         option = label if label == PREAMBLE and not preview else \
-            f"{label} – {_cut(preview, PREVIEW_LIMIT)}"
+            f"{label} – {cut_at_word(preview, PREVIEW_LIMIT)}"
         choices.append(UnitChoice(label, option, quote, part, unit_code(label)))
     return choices
 
@@ -65,9 +66,3 @@ def _walk(text: VersionText) -> Iterator[tuple[Unit, str]]:
         part = unit.part if unit.kind == "par" else ""
         for inner in unit.walk():
             yield inner, part
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + ELLIPSIS

@@ -50,7 +50,7 @@ def insert_comment(text: str, version_index: int, fields: Sequence[Field]) -> In
     key, items = found
     if isinstance(items, yaml.SequenceNode) and not items.flow_style and items.value:
         dash = items.start_mark.column
-        at = _line_after(text, _content_end(text, items.value[-1]))
+        at = _item_end(text, items.value[-1], dash)
         return _insert(text, at, comment_lines(fields, dash, _key_gap(items)), newline)
     empty = (isinstance(items, yaml.SequenceNode) and not items.value) or (
         isinstance(items, yaml.ScalarNode) and items.tag == "tag:yaml.org,2002:null")
@@ -79,7 +79,7 @@ def replace_comment(text: str, version_index: int, comment_index: int,
     items = found[1]
     item = items.value[comment_index]
     start = text.rfind("\n", 0, item.start_mark.index) + 1
-    end = _line_after(text, _content_end(text, item))
+    end = _item_end(text, item, items.start_mark.column)
     lines = comment_lines(fields, items.start_mark.column, _key_gap(items))
     old = text[start:end].count("\n") or 1
     result = _insert(text[:start] + text[end:], start, lines, newline)
@@ -93,7 +93,8 @@ def comment_lines(fields: Sequence[Field], dash: int, gap: int = 2) -> list[str]
     for n, (key, value) in enumerate(fields):
         head = " " * dash + "-" + " " * (gap - 1) if n == 0 else " " * key_col
         lines.extend(_field_lines(head, key, value, key_col + 2))
-    lines.append(" " * key_col + PLACEHOLDER)
+    if not {"stanowisko", "uzasadnienie"} <= {key for key, _ in fields}:
+        lines.append(" " * key_col + PLACEHOLDER)
     return lines
 
 
@@ -173,6 +174,21 @@ def _content_end(text: str, node: yaml.Node) -> int:
     while end > 0 and text[end - 1] in " \t\r\n":
         end -= 1
     return end
+
+
+def _item_end(text: str, item: yaml.Node, dash: int) -> int:
+    """Where the lines of a list item end: after its content and the comment lines indented
+    under it (the office's placeholder), which PyYAML's marks do not cover. A new comment
+    inserted at the content's end would push the previous one's placeholder under itself."""
+    at = _line_after(text, _content_end(text, item))
+    while at < len(text):
+        end = _line_after(text, at)
+        line = text[at:end].rstrip("\r\n")
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= dash:
+            break
+        at = end
+    return at
 
 
 def _last_leaf_end(node: yaml.Node) -> int:

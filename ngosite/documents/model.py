@@ -14,6 +14,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, create_model
 
 from ngosite.core.fields import IsoDate, Strict, Text, Url
 
+from .text import QUOTE_LIMIT
+
 METADATA_FILE = "dokument.yml"
 PRIVATE_PERSON = "osoba fizyczna"
 # A sender that is neither a directory NGO nor a private person (a school, a sołectwo council, a
@@ -21,7 +23,9 @@ PRIVATE_PERSON = "osoba fizyczna"
 OTHER_ENTITY = "inny podmiot"
 # A comment's identifier, made by the comment form in the browser (ngosite.consultations):
 # document code and version, unit, day and time, two random characters (PW1-5.2-0915-1432-K7).
-COMMENT_ID = re.compile(r"[A-Z]{1,8}[0-9]+-(?:C|W|[0-9]+[a-z]*(?:\.[0-9]+[a-z]*)*(?:\.[a-z])?)"
+# The unit part: § . ust. . pkt . lit., a skipped level left empty ("3..3" is § 3 pkt 3).
+COMMENT_ID = re.compile(r"[A-Z]{1,8}[0-9]+-(?:C|W|[0-9]+[a-z]*(?:\.(?:[0-9]+[a-z]*)?){0,2}"
+                        r"(?:\.[a-z])?)"
                         r"-[0-9]{4}-[0-9]{4}-[A-HJ-NP-Z2-9]{2}")
 
 KINDS = {
@@ -129,6 +133,11 @@ class Comment(Strict):
     section: Text = Field(alias="dotyczy", max_length=60,
                           description="Której części dotyczy: np. „§ 5 ust. 2 pkt 3” albo "
                                       "„cały dokument”")
+    # The import keeps the wording commented on (text.quote_of), so the report shows it even
+    # where the next version removed or rewrote the unit.
+    quoted: Text | None = Field(None, alias="brzmienie", max_length=QUOTE_LIMIT + 10,
+                                description="Brzmienie komentowanej części w konsultowanej "
+                                            "wersji (cytat z uwagi, opcjonalnie)")
     text: Text = Field(alias="tresc", max_length=5000, description="Treść uwagi")
     proposal: Text | None = Field(None, alias="propozycja", max_length=5000,
                                   description="Proponowane brzmienie zapisu (opcjonalnie)")

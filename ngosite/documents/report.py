@@ -24,12 +24,13 @@ from .consultation import statistics
 from .document import Document, LoadedVersion
 from .model import KINDS, OTHER_ENTITY, PRIVATE_PERSON, RESPONSES, STATUSES
 from .render import relative
-from .text import WHOLE_DOCUMENT, anchor_of, canonical_label
+from .text import WHOLE_DOCUMENT, anchor_of, canonical_label, quote_of
 from .urls import changes_dir, report_dir, report_file, version_dir
 
 CSV_COLUMNS = ("Nr", "Nadawca", "Rodzaj nadawcy", "Data wpływu", "Dotyczy", "Treść uwagi",
                "Stanowisko", "Uzasadnienie", "Zmiana w tekście", "Adres zmiany",
-               "Proponowane brzmienie", "Identyfikator uwagi")
+               "Proponowane brzmienie", "Identyfikator uwagi", "Po terminie",
+               "Brzmienie w konsultowanej wersji")
 # Spreadsheets run a cell that starts with one of these as a formula ("CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,6 +55,8 @@ class ReportRow:
     change_href: str | None  # relative to the report page
     proposal: str = ""
     identifier: str = ""
+    late: bool = False
+    quoted: str = ""  # the wording commented on, in the consulted version
 
 
 def reported_versions(document: Document) -> list[LoadedVersion]:
@@ -121,8 +124,17 @@ def report_rows(registry: Registry, document: Document, version: LoadedVersion,
             change_href=relative(here, change_path) if change_path else None,
             proposal=comment.proposal or "",
             identifier=comment.identifier or "",
+            late=comment.late,
+            quoted=comment.quoted or _wording(version, label),
         ))
     return rows
+
+
+def _wording(version: LoadedVersion, label: str) -> str:
+    """A comment entered by hand has no stored wording: the consulted version still has it
+    (published texts never change), quoted as the form quotes it."""
+    unit = version.text.by_label().get(label) if label != WHOLE_DOCUMENT else None
+    return quote_of(unit) if unit is not None else ""
 
 
 def _report_page(registry: Registry, document: Document, version: LoadedVersion) -> GeneratedPage:
@@ -169,7 +181,8 @@ def report_csv(rows: list[ReportRow]) -> str:
         writer.writerow([_cell(v) for v in (
             str(row.number), row.sender_name, row.sender_kind, row.received_iso, row.section,
             row.text, row.response_text, row.reasons, row.change_label or "",
-            f"/{row.change_path}" if row.change_path else "", row.proposal, row.identifier)])
+            f"/{row.change_path}" if row.change_path else "", row.proposal, row.identifier,
+            "tak" if row.late else "nie", row.quoted)])
     return "\ufeff" + out.getvalue()
 
 
@@ -201,7 +214,8 @@ def report_json(registry: Registry, document: Document, version: LoadedVersion,
                        "od_innych_podmiotow": stats.from_other_entities},
         "uwagi": [{
             "nr": row.number, "nadawca": row.sender, "nadawca_nazwa": row.sender_name,
-            "data": row.received_iso or None, "dotyczy": row.section, "tresc": row.text,
+            "data": row.received_iso or None, "po_terminie": row.late,
+            "dotyczy": row.section, "brzmienie": row.quoted or None, "tresc": row.text,
             "propozycja": row.proposal or None, "identyfikator": row.identifier or None,
             "stanowisko": row.response, "stanowisko_opis": row.response_text,
             "uzasadnienie": row.reasons,

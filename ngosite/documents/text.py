@@ -127,6 +127,22 @@ def canonical_label(text: str) -> str | None:
     return " ".join(pieces)
 
 
+QUOTE_LIMIT = 160  # a unit's quoted wording: enough to recognise the passage, short for e-mail
+ELLIPSIS = "…"
+
+
+def quote_of(unit: Unit) -> str:
+    """The unit's wording on one line, cut at a word near ``QUOTE_LIMIT`` characters: what
+    the comment form quotes, the import stores and the report shows."""
+    return cut_at_word(" ".join(unit.full_text().split()), QUOTE_LIMIT)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + ELLIPSIS
+
+
 def anchor_of(label: str) -> str:
     """The anchor of a canonical label: ``§ 5 ust. 2`` → ``par-5-ust-2``."""
     if label == PREAMBLE:

@@ -25,8 +25,9 @@ from ngosite.fair.calendar import fair_day_event
 from ngosite.fair.model import FairEdition, current_edition
 from ngosite.organisations.registry import Registry
 
-from .event import EVENTS_DIR, LoadedEvent, as_events
+from .event import EVENTS_DIR, TIMEZONE, LoadedEvent, as_events
 from .model import KINDS
+from .sequence import Removed
 from .texts import place_text, registration_text, when_text
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 REFRESH_HOURS = 12
 STATUS = {"planowane": "CONFIRMED", "odwolane": "CANCELLED", "przelozone": "TENTATIVE"}
 TITLE_PREFIX = {"planowane": "", "odwolane": "ODWOŁANE: ", "przelozone": "PRZEŁOŻONE: "}
+RECORD_TIME = "%Y-%m-%d %H:%M"
 
 
 def feed_file(kind: str | None) -> str:
@@ -54,23 +56,57 @@ def page_address(registry: Registry, loaded: LoadedEvent) -> str | None:
 def calendar_files(registry: Registry) -> list[tuple[str, bytes]]:
     """(path, content) of every event's own file and of every feed."""
     events = as_events(registry.events)
-    if not events and not registry.fairs:
+    if not events and not events.removed and not registry.fairs:
         return []
     entries = {e.key: event_entry(registry, e) for e in events}
+    gone = {r.key: removed_entry(registry, r) for r in events.removed}
     fairs = [(f, _fair_entry(registry, f)) for f in registry.fairs
              if f.year in events.fair_sequences]
     files = [(e.ics_file, _calendar(registry, e.event.title, [entries[e.key]], [e]))
              for e in events]
-    everything = [*entries.values(), *(entry for _, entry in fairs)]
+    # A deleted event's own file stays too: whoever downloaded it can learn it is cancelled.
+    files += [(_removed_file(r), _calendar(registry, r.facts.title, [gone[r.key]], [],
+                                           years=[_start(r).year])) for r in events.removed]
+    everything = [*entries.values(), *gone.values(), *(entry for _, entry in fairs)]
     files.append((feed_file(None), _calendar(registry, _feed_name(registry, None), everything,
                                              events, refresh=True)))
     for kind in KINDS:
         chosen = [e for e in events if e.event.kind == kind]
         extra = [entry for _, entry in fairs] if kind == "targi" else []
+        extra += [gone[r.key] for r in events.removed if r.facts.kind == kind]
         files.append((feed_file(kind), _calendar(
             registry, _feed_name(registry, kind), [entries[e.key] for e in chosen] + extra,
             chosen, refresh=True)))
     return files
+
+
+def removed_entry(registry: Registry, removed: Removed) -> Event:
+    """A deleted event, cancelled: its UID, one sequence higher, its recorded title and times."""
+    from icalendar import Event
+
+    year, slug = removed.key.split("/", 1)
+    entry = Event()
+    entry.add("uid", f"wydarzenie-{year}-{slug}@{domain(registry)}")
+    entry.add("sequence", removed.sequence)
+    entry.add("dtstamp", datetime.combine(as_events(registry.events).today, time(0), UTC))
+    entry.add("summary", TITLE_PREFIX["odwolane"] + removed.facts.title)
+    entry.add("status", STATUS["odwolane"])
+    entry.add("dtstart", _start(removed))
+    entry.add("dtend", datetime.strptime(removed.facts.end, RECORD_TIME).replace(
+        tzinfo=TIMEZONE))
+    if removed.facts.kind in KINDS:
+        entry.add("categories", [KINDS[removed.facts.kind].label])
+    entry.add("description", "Wydarzenie odwołano; nie ma go już w serwisie.")
+    return entry
+
+
+def _start(removed: Removed) -> datetime:
+    return datetime.strptime(removed.facts.start, RECORD_TIME).replace(tzinfo=TIMEZONE)
+
+
+def _removed_file(removed: Removed) -> str:
+    year, slug = removed.key.split("/", 1)
+    return f"{EVENTS_DIR}/{year}/{slug}/{slug}.ics"
 
 
 def _feed_name(registry: Registry, kind: str | None) -> str:
@@ -79,13 +115,15 @@ def _feed_name(registry: Registry, kind: str | None) -> str:
 
 
 def _calendar(registry: Registry, name: str, components: list[Event],
-              events: Iterable[LoadedEvent], *, refresh: bool = False) -> bytes:
+              events: Iterable[LoadedEvent], *, refresh: bool = False,
+              years: list[int] | None = None) -> bytes:
     calendar = new_calendar(f"-//{registry.settings.name}//Wydarzenia//PL", name,
                             refresh_hours=REFRESH_HOURS if refresh else None)
     for component in components:
         calendar.add_component(component)
-    years = [e.start.year for e in events] + [f.year for f in registry.fairs] \
-        + [as_events(registry.events).today.year]
+    removed = [_start(r).year for r in as_events(registry.events).removed]
+    years = (years or []) + [e.start.year for e in events] + [f.year for f in registry.fairs] \
+        + [as_events(registry.events).today.year] + removed
     return finish(calendar, min(years), max(years) + 1)
 
 
@@ -144,4 +182,4 @@ def _fair_entry(registry: Registry, edition: FairEdition) -> Event:
     return entry
 
 
-__all__ = ["calendar_files", "event_entry", "feed_file"]
+__all__ = ["calendar_files", "event_entry", "feed_file", "removed_entry"]

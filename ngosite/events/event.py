@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from ngosite.geo.geocode import Location, Placeable
 
 from .model import KINDS, OFFICE, Event, Kind
+from .sequence import Removed
 
 TIMEZONE = ZoneInfo("Europe/Warsaw")
 EVENTS_DIR = "wydarzenia"
@@ -105,11 +106,14 @@ class Events(tuple[LoadedEvent, ...]):
 
     fair_sequences: Mapping[int, int]  # the fair's year → its SEQUENCE (sequence.py)
     today: date  # the build date (NGOSITE_TODAY): pages and calendars count from it
+    removed: tuple[Removed, ...]  # published events whose file was deleted: cancelled in feeds
 
     def __new__(cls, events: Iterable[LoadedEvent] = (), *, today: date | None = None,
-                fair_sequences: Mapping[int, int] | None = None) -> Events:
+                fair_sequences: Mapping[int, int] | None = None,
+                removed: Iterable[Removed] = ()) -> Events:
         made = super().__new__(cls, sorted(events, key=lambda e: (e.start, e.end, e.key)))
         made.fair_sequences = MappingProxyType(dict(fair_sequences or {}))
+        made.removed = tuple(removed)
         made.today = today or date.today()
         return made
 

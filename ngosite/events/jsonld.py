@@ -21,7 +21,15 @@ ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAtt
               "mixed": "MixedEventAttendanceMode"}
 
 
+# The page's own address, relative: schema.org's context types "url" as an IRI (@id), which
+# JSON-LD resolves against the page that carries it. Used without adres_serwisu, where an
+# absolute address is unknown and a path from the host would lose a project site's sub-path.
+THIS_PAGE = "./"
+
+
 def event_jsonld(registry: Registry, loaded: LoadedEvent, page: str | None) -> dict[str, Any]:
+    """``page``: the event page's absolute address, when ``adres_serwisu`` gives it."""
+    page = page or THIS_PAGE
     event = loaded.event
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -37,8 +45,7 @@ def event_jsonld(registry: Registry, loaded: LoadedEvent, page: str | None) -> d
     }
     if event.description:
         data["description"] = plain_text(event.description)
-    if page:
-        data["url"] = page
+    data["url"] = page
     if event.audience:
         data["audience"] = {"@type": "Audience", "audienceType": event.audience}
     if event.registration is not None and event.registration.limit is not None:
@@ -46,7 +53,7 @@ def event_jsonld(registry: Registry, loaded: LoadedEvent, page: str | None) -> d
     return data
 
 
-def _locations(loaded: LoadedEvent, page: str | None) -> list[dict[str, Any]]:
+def _locations(loaded: LoadedEvent, page: str) -> list[dict[str, Any]]:
     event, found = loaded.event, []
     if event.venue is not None:
         venue = event.venue
@@ -62,11 +69,11 @@ def _locations(loaded: LoadedEvent, page: str | None) -> list[dict[str, Any]]:
                             "longitude": location.lon}
         found.append(place)
     if event.online is not None:
-        virtual: dict[str, Any] = {"@type": "VirtualLocation"}
-        url = event.online.url or page
-        if url:
-            virtual["url"] = url
-        found.append(virtual)
+        # A VirtualLocation needs its url: the meeting's link, else the registration page
+        # (where the link is given), else this page, which says how to join.
+        registration = event.registration.url if event.registration is not None else None
+        found.append({"@type": "VirtualLocation",
+                      "url": event.online.url or registration or page})
     return found
 
 

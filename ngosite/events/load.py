@@ -30,6 +30,8 @@ from .rules import GUIDE, Context, KnownDocuments, check_event, parts_of, salvag
 from .sequence import (
     RECORD_FILE,
     Entry,
+    Facts,
+    Removed,
     content_checksum,
     read_record,
     sequences,
@@ -59,14 +61,23 @@ def load_events(root: Path, entries: Iterable[object], documents: Iterable[objec
     for one in checked:
         check_folder_year(one, problems)
     record = read_record(root, problems)
-    entries = [Entry(c.loaded.key, c.loaded.file, c.loaded.checksum) for c in checked]
+    entries = [event_entry(c.loaded) for c in checked]
     numbers = sequences(entries, record, problems)
+    removed: list[Removed] = []
     if not any(p.severity is Severity.ERROR and p.file.startswith(EVENTS_DIR) for p in problems):
-        vanished(entries, record, problems)  # a broken file is not a deleted one
+        removed = vanished(entries, record, problems)  # a broken file is not a deleted one
     placed = [_placed(dataclasses.replace(c.loaded, sequence=numbers[c.loaded.key]), locator)
               for c in checked]
-    return Events(placed, today=today,
+    return Events(placed, today=today, removed=removed,
                   fair_sequences=_fair_sequences(root, fairs, problems, record))
+
+
+def event_entry(loaded: LoadedEvent) -> Entry:
+    """The event in the sequence record, with what it takes to cancel it later."""
+    event = loaded.event
+    facts = Facts(event.title, event.kind, f"{event.start:%Y-%m-%d %H:%M}",
+                  f"{event.end:%Y-%m-%d %H:%M}")
+    return Entry(loaded.key, loaded.file, loaded.checksum, facts)
 
 
 def fair_entries(fairs: Iterable[object]) -> list[Entry]:

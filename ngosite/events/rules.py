@@ -143,7 +143,10 @@ def _check_times(doc: SourceDocument, parts: EventParts, problems: list[Problem]
             _check_agenda(doc, parts, start, end, problems)
     registration = parts.get("registration")
     deadline = registration.deadline if registration is not None else None
-    if deadline is not None and start is not None and deadline > start:
+    reason = clock_change_problem(deadline) if deadline is not None else None
+    if reason:  # a deadline is a moment too: 02:30 on the spring night is none
+        problems.append(problem_at(doc, ("zapisy", "termin"), reason))
+    elif deadline is not None and start is not None and deadline > start:
         problems.append(problem_at(doc, ("zapisy", "termin"), (
             f"termin zapisów ({_when(deadline)}) jest po początku wydarzenia ({_when(start)}); "
             "zapisy muszą się skończyć najpóźniej, gdy wydarzenie się zaczyna")))
@@ -153,7 +156,11 @@ def _check_agenda(doc: SourceDocument, parts: EventParts, start: datetime, end: 
                   problems: list[Problem]) -> None:
     for i, item in enumerate(parts.get("agenda") or ()):
         for key, moment in (("od", item.start), ("do", item.end)):
-            if moment is not None and not start.time() <= moment <= end.time():
+            reason = clock_change_problem(datetime.combine(start.date(), moment)) \
+                if moment is not None else None
+            if reason:
+                problems.append(problem_at(doc, ("program", i, key), reason))
+            elif moment is not None and not start.time() <= moment <= end.time():
                 problems.append(problem_at(doc, ("program", i, key), (
                     f"godzina {moment:%H:%M} jest poza czasem wydarzenia ({start:%H:%M}–"
                     f"{end:%H:%M}); popraw program albo pola poczatek i koniec"),

@@ -35,13 +35,36 @@ HEADER = """\
 # Nie edytuj ręcznie: po dodaniu lub zmianie wydarzenia uruchom
 #   ngosite events sequence --write
 # i dołącz ten plik do zmiany. Dzięki niemu kalendarze subskrybentów aktualizują zmienione
-# wydarzenia, zamiast je pomijać. Wpis usuniętego wydarzenia zostaje (numer rośnie dalej).
+# wydarzenia, zamiast je pomijać. Wpis usuniętego wydarzenia zostaje (numer rośnie dalej),
+# a z tytułem i czasem wydarzenie zostaje w kalendarzach jako ODWOŁANE.
 """
 
 
 class Recorded(Strict):
     sequence: int = Field(alias="sekwencja", ge=0, strict=True)
     checksum: str = Field(alias="suma", pattern=r"^sha256:[0-9a-f]{64}$")
+    # What a calendar needs to cancel the event if its file is deleted (an event's, not the
+    # fair's): without them a deleted event could only vanish from the feeds.
+    title: str | None = Field(None, alias="tytul", max_length=300)
+    kind: str | None = Field(None, alias="rodzaj", max_length=60)
+    start: str | None = Field(None, alias="poczatek", pattern=r"^\d{4}-\d\d-\d\d \d\d:\d\d$")
+    end: str | None = Field(None, alias="koniec", pattern=r"^\d{4}-\d\d-\d\d \d\d:\d\d$")
+
+    @property
+    def facts(self) -> Facts | None:
+        if self.title and self.kind and self.start and self.end:
+            return Facts(self.title, self.kind, self.start, self.end)
+        return None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """An event's title, kind and wall-clock times (Warsaw) as the record keeps them."""
+
+    title: str
+    kind: str
+    start: str  # "2027-03-20 10:00"
+    end: str
 
 
 class Record(RootModel[dict[str, Recorded]]):
@@ -62,6 +85,16 @@ class Entry:
     key: str  # 2027/<slug> for an event, targi/<year> for a fair edition
     file: str
     checksum: str
+    facts: Facts | None = None  # an event's, kept to cancel it should its file be deleted
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A published event whose file was deleted: it stays in the feeds, cancelled."""
+
+    key: str
+    facts: Facts
+    sequence: int
 
 
 def read_record(root: Path, problems: list[Problem]) -> dict[str, Recorded]:
@@ -106,16 +139,31 @@ def sequences(entries: Iterable[Entry], record: Mapping[str, Recorded],
 
 
 def vanished(entries: Iterable[Entry], record: Mapping[str, Recorded],
-             problems: list[Problem]) -> None:
-    """An event in the record without its file: it left every feed, and may stay in the
-    calendars of people who subscribed (a cancelled event should stay, with its status)."""
+             problems: list[Problem]) -> list[Removed]:
+    """Events in the record without their file. Subscribers' calendars still have them and
+    people downloaded their ``.ics``: each stays in the feeds as cancelled (one sequence
+    higher), with a note; one the record knows too little about to cancel stops the strict
+    build until staff put its file back with ``status: odwolane``."""
     present = {entry.key for entry in entries}
+    removed = []
     for key in sorted(record):
-        if key not in present and not key.startswith("targi/"):
+        if key in present or key.startswith("targi/"):
+            continue
+        facts = record[key].facts
+        if facts is not None:
+            removed.append(Removed(key, facts, record[key].sequence + 1))
             problems.append(Problem(RECORD_FILE, 1, 1, key, (
-                f"wydarzenia {key} nie ma już w {EVENTS}/ (plik usunięto albo przeniesiono); "
-                "odwołanego wydarzenia nie usuwaj, tylko ustaw status: odwolane, bo usunięte "
-                "może zostać w kalendarzach subskrybentów"), Severity.INFO))
+                f"pliku wydarzenia {key} nie ma już w {EVENTS}/; w kalendarzach zostaje ono "
+                "jako ODWOŁANE, aby subskrybenci się o tym dowiedzieli. Jeśli je odwołano, "
+                "lepiej przywrócić plik ze status: odwolane i notatką (strona zostanie)"),
+                Severity.INFO))
+        else:
+            problems.append(Problem(RECORD_FILE, 1, 1, key, (
+                f"pliku wydarzenia {key} nie ma już w {EVENTS}/, a kalendarze subskrybentów "
+                "wciąż je mają; przywróć plik (z historii git) i ustaw status: odwolane "
+                "z notatką, a potem uruchom „ngosite events sequence --write”"),
+                Severity.WARNING))
+    return removed
 
 
 def updated_record(entries: Iterable[Entry], record: Mapping[str, Recorded]) -> dict[str,
@@ -125,17 +173,23 @@ def updated_record(entries: Iterable[Entry], record: Mapping[str, Recorded]) -> 
     updated = dict(record)
     for entry in entries:
         old = record.get(entry.key)
-        if old is None:
-            updated[entry.key] = Recorded(sekwencja=0, suma=entry.checksum)
-        elif old.checksum != entry.checksum:
-            updated[entry.key] = Recorded(sekwencja=old.sequence + 1, suma=entry.checksum)
+        sequence = 0 if old is None else old.sequence + (old.checksum != entry.checksum)
+        facts = entry.facts
+        updated[entry.key] = Recorded(
+            sekwencja=sequence, suma=entry.checksum, tytul=facts.title if facts else None,
+            rodzaj=facts.kind if facts else None, poczatek=facts.start if facts else None,
+            koniec=facts.end if facts else None)
     return updated
 
 
 def record_text(record: Mapping[str, Recorded]) -> str:
     """One entry per line, sorted: the diff of a pull request shows exactly what changed."""
-    lines = [f'{key}: {{sekwencja: {value.sequence}, suma: "{value.checksum}"}}\n'
-             for key, value in sorted(record.items())]
+    lines = []
+    for key, value in sorted(record.items()):
+        facts = value.facts
+        more = (f', tytul: {json.dumps(facts.title, ensure_ascii=False)}, rodzaj: {facts.kind}, '
+                f'poczatek: "{facts.start}", koniec: "{facts.end}"') if facts else ""
+        lines.append(f'{key}: {{sekwencja: {value.sequence}, suma: "{value.checksum}"{more}}}\n')
     return HEADER + "".join(lines)
 
 

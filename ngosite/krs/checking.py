@@ -15,13 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ngosite.core.problems import Problem, Severity, plural
 from ngosite.core.yaml_source import SourceDocument, read_yaml
 from ngosite.organisations.registry import Entry, Registry
 
 from .client import RegisterClient
 from .compare import Finding, KeyPath, compare, fetch_findings
-from .entry_files import check_text, entry_text, header_comments, unified_diff
+from .entry_edit import EditError, edit_entry
+from .entry_files import check_text, unified_diff
 from .faults import BadAnswer, RegisterUnavailable
 from .record import parse_current
 
@@ -92,30 +95,54 @@ def summary(run: CheckRun, total: int) -> str:
 
 def planned_changes(registry: Registry, run: CheckRun, today: date
                     ) -> list[tuple[Path, str, str, list[Problem]]]:
-    """Per file to update: its path, the diff, the new text and the build's errors about it."""
+    """Per file to update: its path, the diff, the new text and the build's errors about it,
+    including a NIP, REGON or KRS another entry already has (each file alone would pass)."""
     planned = []
+    taken = _identifiers_in_use(registry)
     for file, updates in sorted(run.updates.items()):
         path = registry.root / file
         old = path.read_text(encoding="utf-8")
-        doc = read_yaml(path, file, [])
-        if doc is None or not isinstance(doc.data, dict):
+        try:
+            new = edit_entry(old, {tuple(str(k) for k in key): value
+                                   for key, value in updates.items()})
+        except (EditError, yaml.YAMLError) as exc:
+            planned.append((path, "", old, [Problem(file, 1, 1, "", f"nie można bezpiecznie "
+                                                    f"zmienić pliku ({exc}); popraw go ręcznie")]))
             continue
-        data = _apply(doc.data, updates)
-        new = entry_text(data, header_comments(old))
         errors = [p for p in check_text(new, file, registry.gazetteer, today)
                   if p.severity is Severity.ERROR]
+        errors += _taken_elsewhere(file, new, taken)
         planned.append((path, unified_diff(old, new, file), new, errors))
     return planned
 
 
-def _apply(data: dict[str, Any], updates: dict[KeyPath, Any]) -> dict[str, Any]:
-    result = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
-    for path, value in updates.items():
-        target = result
-        for key in path[:-1]:
-            target = target.setdefault(key, {})
-        if value is None:
-            target.pop(path[-1], None)
-        else:
-            target[path[-1]] = value
-    return result
+def _identifiers_in_use(registry: Registry) -> dict[tuple[str, str], str]:
+    """(kind, number) → the file that has it, for every valid entry."""
+    taken: dict[tuple[str, str], str] = {}
+    for entry in registry.entries:
+        for key in ("krs", "nip", "regon"):
+            value = getattr(entry.org.identifiers, key)
+            if value:
+                taken.setdefault((key, value), entry.file)
+    return taken
+
+
+def _taken_elsewhere(file: str, text: str, taken: dict[tuple[str, str], str]) -> list[Problem]:
+    """Errors for numbers of ``text`` another file has; records this file's numbers, so two
+    files updated in one run cannot end up with the same one either."""
+    data = yaml.safe_load(text)
+    ids = data.get("identyfikatory") if isinstance(data, dict) else None
+    problems = []
+    for key in ("krs", "nip", "regon"):
+        value = str(ids.get(key) or "") if isinstance(ids, dict) else ""
+        if not value:
+            continue
+        owner = taken.setdefault((key, value), file)
+        if owner != file:
+            line = next((n for n, row in enumerate(text.splitlines(), start=1)
+                         if row.lstrip().startswith(f"{key}:")), 1)
+            problems.append(Problem(file, line, 1, f"identyfikatory.{key}",
+                                    f"{key.upper()} {value} z KRS jest już we wpisie {owner}: "
+                                    "to może być ta sama organizacja zapisana dwa razy albo "
+                                    "pomyłka w rejestrze; sprawdź oba wpisy i popraw je ręcznie"))
+    return problems

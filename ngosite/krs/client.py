@@ -48,6 +48,10 @@ class ClientSettings:
     delay_s: float = 1.0
     timeout_s: float = 20.0
     attempts: int = 4
+    # A server that let two requests in a row time out is down, not busy: waiting for the
+    # other tries would keep the clerk looking at a silent screen for minutes.
+    timeout_attempts: int = 2
+    connect_timeout_s: float = 5.0
 
     @property
     def user_agent(self) -> str:
@@ -90,12 +94,15 @@ class RegisterClient:
     """Looks numbers up one by one; ``requests`` counts what was sent."""
 
     def __init__(self, settings: ClientSettings, *, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic,
+                 progress: Callable[[str], None] | None = None):
         self.settings = settings
         self._sleep, self._clock = sleep, clock
+        self._progress = progress or (lambda text: None)
+        connect = min(settings.connect_timeout_s, settings.timeout_s)
         self._pool = urllib3.PoolManager(
             headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
-            timeout=urllib3.Timeout(connect=settings.timeout_s, read=settings.timeout_s),
+            timeout=urllib3.Timeout(connect=connect, read=settings.timeout_s),
             retries=False)
         self._last: float | None = None
         self.requests = 0
@@ -117,12 +124,16 @@ class RegisterClient:
         url = f"{self.settings.api}/{path}"
         fields = {"rejestr": register, "format": "json"}
         message = ""
+        timeouts = 0
         for attempt in range(self.settings.attempts):
             wait = self.settings.delay_s * 2 ** attempt
             try:
                 status, headers, body = self._send(url, fields)
             except HTTPError as exc:
                 message = faults.transport_message(exc)
+                timeouts += isinstance(exc, TimeoutError | urllib3.exceptions.TimeoutError)
+                if timeouts >= self.settings.timeout_attempts:
+                    raise RegisterUnavailable(f"{message} (próby: {attempt + 1})") from None
             else:
                 if status in (200, 204, 404):
                     return status, body
@@ -134,6 +145,8 @@ class RegisterClient:
                     raise RegisterUnavailable(message)
                 wait = max(wait, retry_after or 0.0)
             if attempt + 1 < self.settings.attempts:
+                self._progress(f"  {message}; ponawiam za {max(wait, self.settings.delay_s):.0f} s "
+                               f"(próba {attempt + 2} z {self.settings.attempts})…")
                 self._pause(wait)
         raise RegisterUnavailable(f"{message} (próby: {self.settings.attempts})")
 

@@ -142,7 +142,7 @@ def _identifiers(org: Organisation, record: RegisterRecord) -> list[Finding]:
         path = ("identyfikatory", "data_wpisu_krs")
         found.append(Finding("uzupelnienie", path, "data rejestracji w KRS: "
                              f"{record.registered.isoformat()}; --update ją wpisze", "info",
-                             {path: record.registered.isoformat()}))
+                             {path: record.registered}))
     return found
 
 

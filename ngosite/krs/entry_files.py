@@ -39,14 +39,9 @@ def propose_slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-def entry_text(entry: dict[str, Any], header: str = "") -> str:
-    """The file's text; ``header`` (comment lines kept from an existing file) after the schema
-    line."""
-    text = dump_entry(entry)
-    if not header:
-        return text
-    first, _, rest = text.partition("\n")
-    return f"{first}\n{header}{rest}"
+def entry_text(entry: dict[str, Any]) -> str:
+    """A new entry file's text (an existing file is edited in place: ``entry_edit``)."""
+    return dump_entry(entry)
 
 
 def check_text(text: str, name: str, gazetteer: Gazetteer, today: date) -> list[Problem]:
@@ -63,17 +58,6 @@ def files_with_number(root: Path, number: str) -> list[Path]:
     pattern = re.compile(rf"^\s*krs:\s*[\"']?{number}[\"']?\s*(#.*)?$", re.MULTILINE)
     return sorted(p for p in folder.glob("*.y*ml")
                   if pattern.search(p.read_text(encoding="utf-8", errors="replace")))
-
-
-def header_comments(text: str) -> str:
-    """The comment lines at the top of a file (after the schema line), to keep on rewrite."""
-    lines = text.splitlines(keepends=True)[1:]
-    kept = []
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        kept.append(line)
-    return "".join(kept)
 
 
 def unified_diff(old: str, new: str, name: str) -> str:

@@ -30,8 +30,9 @@ from .entry_files import (
     unified_diff,
 )
 from .faults import BadAnswer, RegisterUnavailable
-from .mapping import draft_entry
-from .record import parse_current
+from .mapping import draft_entry, status_warnings
+from .naming import without_status
+from .record import RegisterRecord, parse_current
 
 Say = Callable[[str], None]
 
@@ -41,26 +42,40 @@ class ImportRun:
     written: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     not_asked: int = 0
+    flagged: list[str] = field(default_factory=list)  # written, but in liquidation or bankruptcy
 
 
-def clean_numbers(raw: list[str], say: Say) -> list[str]:
-    """The numbers as 10 digits (shorter ones padded with zeros), each once, in order."""
+def clean_numbers(raw: list[str], say: Say) -> tuple[list[str], int]:
+    """The numbers as 10 digits (shorter ones padded with zeros), each once, in order, and how
+    many were refused. Nothing is asked of the register for a refused one: a minus sign, a
+    letter, more than 10 digits or a number of zeros only is a typo, not a query."""
     numbers: list[str] = []
+    refused = 0
     for item in raw:
-        digits = re.sub(r"[\s-]", "", item)
-        if not digits.isdigit() or len(digits) > 10:
-            say(f"„{item[:30]}”: to nie jest numer KRS (do 10 cyfr); pominięto")
+        digits = re.sub(r"[\s]", "", item)
+        digits = digits if re.fullmatch(r"\d+(?:-\d+)*", digits) else ""
+        digits = digits.replace("-", "")
+        if not digits or len(digits) > 10 or not digits.strip("0"):
+            say(f"„{item[:30]}”: to nie jest numer KRS (od 1 do 10 cyfr, nie same zera); "
+                "pominięto, o nic nie pytając rejestru — popraw numer i uruchom polecenie "
+                "ponownie")
+            refused += 1
             continue
         number = digits.zfill(10)
         if number not in numbers:
             numbers.append(number)
-    return numbers
+    return numbers, refused
 
 
 def import_numbers(root: Path, numbers: list[str], client: RegisterClient,
-                   gazetteer: Gazetteer, today: date, say: Say) -> ImportRun:
+                   gazetteer: Gazetteer, today: date, say: Say,
+                   progress: Say | None = None) -> ImportRun:
+    """``say`` gets the results, ``progress`` what the command is waiting for."""
     run = ImportRun()
     for i, number in enumerate(numbers):
+        if progress:
+            progress(f"KRS {number}: pytam rejestr (na odpowiedź czekam do "
+                     f"{max(1, round(client.settings.timeout_s))} s)…")
         try:
             ok = _import_one(root, number, client, gazetteer, today, say, run)
         except RegisterUnavailable as exc:
@@ -94,14 +109,16 @@ def _import_one(root: Path, number: str, client: RegisterClient, gazetteer: Gaze
     text = entry_text(draft.entry)
     existing = files_with_number(root, number)
     if existing:
-        return _show_existing(root, number, existing[0], text, say)
+        _show_existing(root, number, existing[0], text, say)
+        _warn_status(record, existing[0].relative_to(root).as_posix(), say, run)
+        return True
     if not draft.locality_found:
         say(f"KRS {number}: {draft.notes[-1]}. Nie utworzono wpisu: katalog obejmuje "
             "organizacje z gminy; jeśli organizacja działa w gminie, dodaj ją przez formularz "
             "z adresem miejsca działania")
         return False
     taken = {p.stem for p in (root / NGO_FOLDER).glob("*.y*ml")}
-    slug = propose_slug(draft.entry["nazwa"], taken)
+    slug = propose_slug(without_status(draft.entry["nazwa"]), taken)
     name = f"{NGO_FOLDER}/{slug}.yml"
     errors = [p for p in check_text(text, name, gazetteer, today)
               if p.severity is Severity.ERROR]
@@ -115,7 +132,16 @@ def _import_one(root: Path, number: str, client: RegisterClient, gazetteer: Gaze
     say(f"KRS {number}: zapisano {name} ({draft.entry['nazwa']}, rejestr {record.register})")
     for note in draft.notes:
         say(f"  uwaga: {note}")
+    _warn_status(record, name, say, run)
     return True
+
+
+def _warn_status(record: RegisterRecord, name: str, say: Say, run: ImportRun) -> None:
+    warnings = status_warnings(record)
+    if warnings:
+        run.flagged.append(name)
+        say(f"  UWAGA: według KRS organizacja {' i '.join(warnings)}; ustalcie z nią, czy "
+            f"nadal działa, zanim zatwierdzicie wpis {name}")
 
 
 def _show_existing(root: Path, number: str, path: Path, text: str, say: Say) -> bool:

@@ -71,7 +71,7 @@ def draft_entry(record: RegisterRecord, gazetteer: Gazetteer, today: date) -> Dr
         "forma_prawna": form.slug,
         "forma_prawna_opis": form.other,
         "opp": bool(record.public_benefit),
-        "opis": draft_description(record.aims),
+        "opis": draft_description(record.aims, status_warnings(record)),
         "obszary": areas,
         "identyfikatory": {
             "krs": record.number, "nazwa_w_krs": shorten(record.name, 1000),
@@ -85,11 +85,29 @@ def draft_entry(record: RegisterRecord, gazetteer: Gazetteer, today: date) -> Dr
     return Draft(entry, tuple(notes), found)
 
 
-def draft_description(aims: str | None) -> str:
-    """The marked draft: the aims from the register, in sentence case, within 5,000 chars."""
+def status_warnings(record: RegisterRecord) -> list[str]:
+    """What the register says that puts the organisation's activity in doubt (Polish)."""
+    found = []
+    if record.in_liquidation:
+        found.append("jest w likwidacji")
+    if record.in_bankruptcy:
+        found.append("jest w upadłości (toczy się postępowanie upadłościowe)")
+    if record.dissolved:
+        found.append("została rozwiązana")
+    return found
+
+
+def draft_description(aims: str | None, warnings: list[str] | None = None) -> str:
+    """The marked draft: the aims from the register, in sentence case, within 5,000 chars;
+    first, in bold, what the register says about the organisation's liquidation or bankruptcy,
+    so nobody publishes the draft without seeing it."""
+    mark = DRAFT_MARK
+    if warnings:
+        mark += (f"\n\n**Według KRS organizacja {' i '.join(warnings)}:** ustalcie z nią, czy "
+                 "nadal działa, zanim wpis trafi do katalogu.")
     if not aims:
-        return f"{DRAFT_MARK}\n\n{NO_AIMS}"
-    head = f"{DRAFT_MARK}\n\nCele statutowe (KRS):\n\n"
+        return f"{mark}\n\n{NO_AIMS}"
+    head = f"{mark}\n\nCele statutowe (KRS):\n\n"
     return head + shorten(sentence_case(aims), 5000 - len(head))
 
 

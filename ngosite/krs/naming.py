@@ -9,32 +9,55 @@ from __future__ import annotations
 
 import re
 
-# Short words written in lower case inside a Polish name.
+# Conjunctions and prepositions, written in lower case inside a Polish name ("Przyjaciół Miłek
+# i Okolic", "Koło Gospodyń Wiejskich we Wronkach"), and the words of a status the register
+# appends ("w likwidacji", "w upadłości", "w organizacji"), which are no part of the name.
 _LOWER = {"i", "w", "we", "z", "ze", "na", "do", "dla", "od", "o", "pod", "przy", "nad", "im.",
-          "oraz", "po", "u", "a", "ul.", "al."}
+          "oraz", "po", "u", "a", "ul.", "al.", "lub", "albo", "czy", "ani", "bez", "ku", "za",
+          "przez", "przed", "między", "wobec", "wśród", "spod", "znad", "zza", "ponad", "poza",
+          "np.", "tj.", "św."}
+_STATUS = re.compile(r"\s+w\s+(likwidacji|upadłości|organizacji)\s*$", re.IGNORECASE)
 _ACRONYMS = {"OSP", "UKS", "LKS", "KS", "GKS", "PZW", "KGW", "PTTK", "ZHP", "ZHR", "PCK", "RP",
-             "SP", "ZS", "ZSP", "PTSR", "WOPR", "TPD", "PZERII", "ZNP", "LGD", "KRS", "OPP"}
+             "SP", "ZS", "ZSP", "LO", "ZSO", "GOK", "GOPS", "OHP", "PTSR", "WOPR", "TPD",
+             "PZERII", "ZNP", "LGD", "KRS", "OPP"}
 _ROMAN = re.compile(r"(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
 _WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
 
 
 def readable_name(text: str) -> str:
-    """Title case, Polish style: short link words small, acronyms and Roman numerals kept."""
-    position = 0
+    """Title case, Polish style: link words small, acronyms and Roman numerals kept.
+
+    A lone ``I`` inside a name is the conjunction ("Miłek i Okolic"); first or last it is a
+    numeral ("I LO", "Jana Pawła I"). The register's status suffix is written small ("… w
+    likwidacji"), while the same word inside a name keeps its capital ("Forum Organizacji").
+    """
+    text = text.strip()
+    status = _STATUS.search(text)
+    name = text[:status.start()] if status else text
+    words = list(_WORD.finditer(name))
+    last = len(words) - 1
 
     def word(match: re.Match[str]) -> str:
-        nonlocal position
         token = match.group(0)
-        first = position == 0
-        position += 1
+        at = next(i for i, m in enumerate(words) if m.start() == match.start())
         bare = token.rstrip(".")
-        if bare.upper() in _ACRONYMS or (bare.isupper() and _ROMAN.fullmatch(bare)):
+        conjunction = bare.upper() == "I" and 0 < at < last
+        if bare.upper() in _ACRONYMS or (bare.isupper() and _ROMAN.fullmatch(bare)
+                                         and not conjunction):
             return token.upper()
-        if not first and token.lower() in _LOWER:
+        if at > 0 and token.lower() in _LOWER:
             return token.lower()
         return token[:1].upper() + token[1:].lower()
 
-    return _WORD.sub(word, text.strip())
+    readable = _WORD.sub(word, name)
+    return readable + (" " + " ".join(status.group(0).split()).lower() if status else "")
+
+
+def without_status(name: str) -> str:
+    """The name without the register's status suffix: the slug (the entry's permanent address)
+    must not carry a state that passes."""
+    status = _STATUS.search(name)
+    return name[:status.start()] if status else name
 
 
 def readable_street(text: str | None) -> str | None:

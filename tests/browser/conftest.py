@@ -234,15 +234,17 @@ def _format_violations(violations: list[dict], what: str) -> str:
 
 
 # The page as a visitor sees it once it has settled: the non-blocking stylesheets applied (a
-# script switches them once loaded, see overrides/main.html) and the colour transitions they
-# start finished, so axe-core never measures a colour halfway through one.
+# script switches them once loaded, see overrides/main.html) and the finite transitions and
+# animations they start finished (2 s at most), so axe-core never measures a colour halfway
+# through one (the theme's "back to top" button fading in measured #797979 on white).
 SETTLED = """async () => {
   const pending = () => document.querySelector(
     'link[rel=stylesheet][media=print][data-nonblocking]');
   for (let i = 0; i < 100 && pending(); i++) await new Promise(done => setTimeout(done, 50));
   const finite = document.getAnimations().filter(
     a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
-  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+  await Promise.race([Promise.all(finite.map(a => a.finished.catch(() => null))),
+                      new Promise(done => setTimeout(done, 2000))]);
 }"""
 
 
@@ -258,6 +260,7 @@ def axe_check() -> Callable[..., None]:
             "runOnly": {"type": "tag", "values": WCAG_TAGS},
             "resultTypes": ["violations"],
         }
+        page.evaluate(SETTLED)
         results = axe.run(page, options=options)
         violations = results.response["violations"]
         if violations:

@@ -29,7 +29,7 @@ from support.consultation_project import consultation_project
 
 from ngosite.consultations.importing import comment_fields, prepare_import
 from ngosite.consultations.rules import ImportOptions
-from ngosite.consultations.submission_text import message_text
+from ngosite.consultations.submission_text import mail_text, message_text, normalise
 from ngosite.core.polish_dates import polish_date
 from ngosite.documents.consultation import consultation_state
 from ngosite.documents.model import Consultation
@@ -149,9 +149,33 @@ def test_a_comment_on_a_paragraph_goes_by_mailto_and_comes_back_as_the_same_entr
     assert outcome.ok, [str(p) for p in outcome.problems]
     assert dict(comment_fields(outcome.submission, outcome.target)) == {
         "nadawca": "osoba fizyczna", "data": date(2026, 12, 3), "dotyczy": "§ 5 ust. 2",
-        "tresc": RESIDENT["uzasadnienie"], "propozycja": RESIDENT["propozycja"],
+        "brzmienie": values["brzmienie"], "tresc": RESIDENT["uzasadnienie"],
+        "propozycja": RESIDENT["propozycja"],
         "identyfikator": identifier}
     assert [str(p) for p in outcome.problems] == []  # the quote matches the version
+    watched.assert_clean()
+
+
+def test_a_longer_comment_goes_by_mailto_in_the_compact_form(watched, site, project):
+    """The fixed part left about 390 characters of Polish for a comment before the clipboard
+    took over; the compact e-mail (Python's mail_text, character for character) carries more."""
+    page = watched.page
+    open_form(page, site)
+    longer = dict(RESIDENT, uzasadnienie=("Proszę o zmianę zapisu o świetlicach wiejskich "
+                                          "i ich udostępnianiu organizacjom. ") * 8)
+    fill_resident(page, values=longer)
+    identifier, _ = prepare(page)
+    mail = page.locator("#kons-email")
+    href = mail.get_attribute("href")
+    assert len(href) <= 2000 and mail.get_attribute("data-dlugi") != "tak"
+    values = dict(expected_values(page, identifier, "§ 5 ust. 2", "2026-12-03"),
+                  uzasadnienie=normalise(longer["uzasadnienie"], multiline=True))
+    query = parse_qs(urlsplit(href).query)
+    assert query["subject"] == [f"Uwaga konsultacyjna {identifier}: § 5 ust. 2"]
+    body = query["body"][0].replace("\r\n", "\n")
+    assert body == mail_text(values, TITLE, compact=True), "browser and Python differ"
+    outcome = imported(project, body, date(2026, 12, 3))
+    assert outcome.ok and [str(p) for p in outcome.problems] == []
     watched.assert_clean()
 
 

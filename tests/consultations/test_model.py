@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from ngosite.consultations.identifier import (
 )
 from ngosite.consultations.model import SCHEMA_FILE, Submission, schema_json
 from ngosite.documents.model import Comment
+from ngosite.documents.text import PREAMBLE, WHOLE_DOCUMENT, canonical_label, parse_version
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,7 +50,9 @@ def test_document_codes_are_the_initials_of_the_folder():
 
 @pytest.mark.parametrize(("label", "code"), [
     ("", "C"), ("wstęp", "W"), ("§ 5", "5"), ("§ 5 ust. 2", "5.2"),
-    ("§ 5 ust. 2 pkt 3 lit. a", "5.2.3.a"), ("§ 52d ust. 1", "52d.1")])
+    ("§ 5 ust. 2 pkt 3 lit. a", "5.2.3.a"), ("§ 52d ust. 1", "52d.1"),
+    ("§ 3 pkt 3", "3..3"), ("§ 3 pkt 3 lit. b", "3..3.b"), ("§ 3 lit. a", "3...a"),
+    ("§ 3 ust. 2 lit. a", "3.2..a")])
 def test_unit_codes_go_both_ways(label: str, code: str):
     assert unit_code(label) == code
     assert label_of_unit_code(code) == label
@@ -57,3 +63,37 @@ def test_an_identifier_names_document_version_unit_and_time():
     assert identifier == "PW3-5.2-1201-1432-K7"
     assert parse_identifier(identifier) == ("PW", 3, "§ 5 ust. 2")
     assert parse_identifier("PW3-5.2-1201-1432-I0") is None  # I and 0 are never used
+
+
+def _sample_labels() -> list[str]:
+    """Every unit of every version of the bundled documents: §, ust., pkt with and without
+    an ustęp, lit., the preamble, paragraphs under a chapter; and the whole document."""
+    labels = {WHOLE_DOCUMENT, "§ 3 ust. 2 pkt 1 lit. a", "§ 3 pkt 1 lit. b"}  # no lit. yet
+    for path in sorted((REPO / "documents").glob("*/wersja-*.md")):
+        text = parse_version(path.read_text(encoding="utf-8"), path.name, [])
+        labels.update(unit.label for unit in text.walk())
+    return sorted(labels)
+
+
+def test_every_unit_of_the_sample_documents_goes_id_unit_id():
+    labels = _sample_labels()
+    shapes = {" ".join(label.split()[0::2]) for label in labels}
+    assert {"§", "§ ust.", "§ pkt", "§ ust. pkt", "§ pkt lit.", PREAMBLE} <= shapes
+    for label in labels:
+        identifier = make_identifier("PW", 3, label, datetime(2026, 12, 1, 14, 32), "K7")
+        assert parse_identifier(identifier) == ("PW", 3, label), identifier
+    # Two units never share a code (§ 3 ust. 3 and § 3 pkt 3 did).
+    assert len({unit_code(label) for label in labels}) == len(labels)
+
+
+def test_the_form_script_makes_the_same_unit_codes():
+    script = (REPO / "docs/assets/js/consultation-form.js").read_text(encoding="utf-8")
+    function = re.search(r"\n  function unitCode\(label\) \{\n.*?\n  \}\n", script, re.S)
+    assert function, "unitCode() not found in consultation-form.js"
+    labels = [label or "cały dokument" for label in _sample_labels()]
+    program = (function.group(0) + f"console.log(JSON.stringify({json.dumps(labels)}"
+               ".map(unitCode)));")
+    result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True,
+                            timeout=60)
+    assert json.loads(result.stdout) == [unit_code(canonical_label(label) or "")
+                                         for label in labels]

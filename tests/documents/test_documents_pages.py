@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
+from support.consultation_project import consultation_project
 
 from ngosite.core.today import build_date
 from ngosite.documents.consultation import consultation_state, statistics
@@ -18,6 +21,7 @@ from ngosite.documents.model import PROGRAMME_ELEMENTS, Consultation
 from ngosite.documents.pages import documents_assets, documents_pages
 from ngosite.documents.report import ReportRow, report_csv
 from ngosite.documents.rules import sender_problem
+from ngosite.documents.text import quote_of
 from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
 
@@ -241,3 +245,51 @@ def test_every_field_of_a_document_is_in_the_staff_guide():
     for model in (DocumentMeta, Version, Consultation, Comment, Resolution, ProgrammeElements):
         missing = [key for key in field_aliases(model) if f"`{key}`" not in guide]
         assert not missing, f"{model.__name__}: not described in documents/README.md: {missing}"
+
+
+def test_the_report_keeps_the_wording_the_line_breaks_and_the_late_mark(tmp_path: Path):
+    """A late comment was not marked anywhere, its paragraphs ran together on the page, and
+    the wording it concerned was nowhere in the report."""
+    project = consultation_project(tmp_path / "p", second_round=False)
+    path = project / "documents/program-wspolpracy/dokument.yml"
+    text = path.read_text(encoding="utf-8")
+    old = ("          data: 2026-09-14\n          dotyczy: § 6 pkt 3\n          tresc: >-\n"
+           "            Wnosimy o dopisanie do zadań priorytetowych przeciwdziałania samotności "
+           "seniorów\n            oraz o wydzielenie w budżecie osobnej kwoty na działalność "
+           "klubu seniora.\n")
+    assert old in text
+    path.write_text(text.replace(old, "          data: 2026-09-14\n          po_terminie: true\n"
+                                      "          dotyczy: § 6 pkt 3\n          tresc: |-\n"
+                                      "            Pierwszy akapit.\n\n            Drugi akapit,"
+                                      "\n            w nowej linii.\n"), encoding="utf-8")
+    registry = load_registry(project, today=TODAY)
+    document = next(d for d in registry.documents if d.slug == "program-wspolpracy")
+    wording = quote_of(document.version(1).text.by_label()["§ 6 pkt 3"])
+    html = {p.src_uri: p.html or "" for p in documents_pages(registry)}[
+        f"{PROGRAMME}/wersja-1/raport/index.md"]
+    row = html[html.index('<tr id="uwaga-2">'):html.index('<tr id="uwaga-3">')]
+    assert "złożona po terminie" in row
+    assert f"<q>{html_escape(wording, quote=False)}</q>" in row
+    assert '<div class="doc-multiline">Pierwszy akapit.\n\nDrugi akapit,\nw nowej linii.' in row
+    assert ".doc-multiline" in (REPO / "docs/assets/css/documents.css").read_text("utf-8")
+    files = dict(documents_assets(registry))
+    table = list(csv.DictReader(io.StringIO(
+        files[f"{PROGRAMME}/wersja-1/raport.csv"].removeprefix("\ufeff")), delimiter=";"))
+    assert [r["Po terminie"] for r in table[:3]] == ["nie", "tak", "nie"]
+    assert table[1]["Brzmienie w konsultowanej wersji"] == wording
+    report = json.loads(files[f"{PROGRAMME}/wersja-1/raport.json"])
+    assert [c["po_terminie"] for c in report["uwagi"][:3]] == [False, True, False]
+    assert report["uwagi"][1]["brzmienie"] == wording
+    assert report["uwagi"][1]["tresc"] == "Pierwszy akapit.\n\nDrugi akapit,\nw nowej linii."
+
+
+def test_links_alone_in_the_report_table_are_at_least_24_px(pages: dict[str, str]):
+    """"§ 9" in the report table was a 19×15 px target (WCAG 2.2, 2.5.8: 24×24)."""
+    html = pages[f"{PROGRAMME}/wersja-1/raport/index.md"]
+    assert '<td data-label="Dotyczy"><a href="../#par-8">§ 8</a></td>' in html
+    css = (REPO / "docs/assets/css/documents.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.md-typeset \.doc-comments__table td a,[^{]*\{([^}]*)\}", css)
+    assert rule, "no rule sizes the links of the report table"
+    declarations = dict(re.findall(r"([a-z-]+):\s*([^;]+);", rule.group(1)))
+    assert declarations["display"] == "inline-block"
+    assert declarations["min-width"] == declarations["min-height"] == "24px"

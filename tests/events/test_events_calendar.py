@@ -19,6 +19,7 @@ from icalendar import Calendar
 from support.events_project import BASE_EVENT, new_project, write_event
 
 from ngosite.events.calendar import calendar_files, feed_file
+from ngosite.events.load import event_entry
 from ngosite.events.model import KINDS
 from ngosite.events.sequence import read_record, updated_record, write_record
 from ngosite.organisations.registry import Registry
@@ -213,3 +214,87 @@ def _only_event(registry: Registry, slug: str = "szkolenie") -> tuple[str, int]:
     raw = dict(calendar_files(registry))[f"wydarzenia/2027/{slug}/{slug}.ics"]
     (event,) = Calendar.from_ical(raw).walk("VEVENT")
     return str(event["UID"]), int(event["SEQUENCE"])
+
+
+def test_a_deleted_published_event_stays_in_the_feeds_cancelled(tmp_path: Path):
+    """Deleting a published event's file dropped it from every feed with only an informacja
+    line: subscribers kept a ghost, and its downloaded .ics was never updated."""
+    root = new_project(tmp_path)
+    path = write_event(root, 2027, "szkolenie", BASE_EVENT)
+    published = load_registry(root, today=TODAY)
+    write_record(root, updated_record([event_entry(e) for e in published.events],
+                                      read_record(root, [])))
+    path.unlink()
+    deleted = load_registry(root, today=TODAY)
+    notes = [p for p in deleted.problems if p.key == "2027/szkolenie"]
+    assert [p.severity.value for p in notes] == ["info"]
+    assert "zostaje ono jako ODWOŁANE" in notes[0].message
+    files = dict(calendar_files(deleted))
+    assert _only_event(deleted) == ("wydarzenie-2027-szkolenie@teryt-2806062.ngosite", 1)
+    for feed in (feed_file(None), feed_file("szkolenie")):
+        ours, other = _both(files[feed])
+        (gone,) = [e for e in ours if str(e["UID"]).startswith("wydarzenie-2027-szkolenie@")]
+        assert (str(gone["STATUS"]), str(gone["SUMMARY"]), int(gone["SEQUENCE"])) == (
+            "CANCELLED", "ODWOŁANE: Szkolenie testowe", 1)
+        assert gone.decoded("DTSTART") == datetime(2027, 3, 20, 9, 0, tzinfo=UTC)
+        assert [e.status.value for e in other] == ["CANCELLED"]
+    assert not _both(files[feed_file("warsztat")])[0]
+
+
+def test_a_deleted_event_the_record_cannot_cancel_stops_the_strict_build(tmp_path: Path):
+    root = new_project(tmp_path)
+    path = write_event(root, 2027, "szkolenie", BASE_EVENT)
+    published = load_registry(root, today=TODAY)
+    write_record(root, updated_record([_entry(e) for e in published.events],  # no title
+                                      read_record(root, [])))
+    path.unlink()
+    (problem,) = [p for p in load_registry(root, today=TODAY).problems
+                  if p.key == "2027/szkolenie"]
+    assert problem.severity.value == "warning" and "ustaw status: odwolane" in problem.message
+
+
+FAKE_DOM = """
+var made = [];
+function element(attrs) {
+  var links = {webcal: {href: ""}, google: {href: ""}};
+  return {hidden: true, textContent: "", getAttribute: function (n) { return attrs[n]; },
+          querySelector: function (s) { return links[s.match(/"(\\w+)"/)[1]]; }, links: links};
+}
+var spans = SPANS.map(function (v) { return element({"data-webcal": v}); });
+var codes = CODES.map(function (v) { return element({"data-absolute": v}); });
+var window = {location: {protocol: "https:", host: "gmina.github.io",
+                         href: "https://gmina.github.io/organizacje/wydarzenia/"}};
+var document = {querySelectorAll: function (s) { return s === "[data-webcal]" ? spans : codes; }};
+"""
+
+
+def test_feed_links_made_in_the_browser_keep_the_sites_sub_path(tmp_path: Path):
+    """Without adres_serwisu, events.js made "https://host/wydarzenia/…": on a GitHub Pages
+    project site (https://gmina.github.io/organizacje/) the webcal and copied addresses 404."""
+    import json
+    import re
+    import subprocess
+
+    from ngosite.events.pages import events_pages
+
+    root = new_project(tmp_path, events=True)
+    registry = load_registry(root, today=TODAY)
+    assert registry.settings.site_url is None
+    page = next(p for p in events_pages(registry) if p.src_uri == "wydarzenia/index.md")
+    spans = re.findall(r'data-webcal="([^"]+)"', page.html or "")
+    codes = re.findall(r'data-absolute="([^"]+)"', page.html or "")
+    assert spans and codes
+    script = (Path(__file__).parents[2] / "docs/assets/js/events.js").read_text("utf-8")
+    functions = re.search(r"\n  function absolute\(.*?\n  function fillFeedLinks\(\) \{\n"
+                          r".*?\n  \}\n", script, re.S)
+    assert functions, "absolute() and fillFeedLinks() not found in events.js"
+    program = (FAKE_DOM.replace("SPANS", json.dumps(spans)).replace("CODES", json.dumps(codes))
+               + functions.group(0) + "fillFeedLinks(); console.log(JSON.stringify("
+               "{webcal: spans.map(function (s) { return s.links.webcal.href; }), "
+               "copy: codes.map(function (c) { return c.textContent; })}));")
+    result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True,
+                            timeout=60)
+    made = json.loads(result.stdout)
+    assert "webcal://gmina.github.io/organizacje/wydarzenia/wydarzenia.ics" in made["webcal"]
+    assert "https://gmina.github.io/organizacje/wydarzenia/wydarzenia.ics" in made["copy"]
+    assert all("/organizacje/wydarzenia/" in link for link in made["webcal"] + made["copy"])

@@ -128,7 +128,7 @@ def test_geocode_lists_event_venues(tmp_path: Path, capsys):
     assert "wydarzenia/2027/szkolenie.yml: ogrodowa 2, 11-513 miłki" in out.lower()
 
 
-def test_a_deleted_event_is_mentioned(tmp_path: Path, capsys):
+def test_a_deleted_event_is_kept_cancelled_and_mentioned(tmp_path: Path, capsys):
     root = new_project(tmp_path)
     path = write_event(root, 2027, "szkolenie", BASE_EVENT)
     assert main(["--root", str(root), "events", "sequence", "--write"]) == 0
@@ -136,4 +136,31 @@ def test_a_deleted_event_is_mentioned(tmp_path: Path, capsys):
     registry = load_registry(root, today=TODAY)
     (problem,) = [p for p in registry.problems if p.file == RECORD_FILE]
     assert problem.severity is Severity.INFO and problem.key == "2027/szkolenie"
-    assert "ustaw status: odwolane" in problem.message
+    assert "zostaje ono jako ODWOŁANE" in problem.message and "status: odwolane" in \
+        problem.message
+
+
+def test_every_online_event_has_a_virtual_location_url(registry, tmp_path: Path):
+    """Without adres_serwisu the JSON-LD had a VirtualLocation without url, which schema.org
+    consumers reject; now: the meeting's link, the registration page, or this very page."""
+    from ngosite.events.jsonld import THIS_PAGE, event_jsonld
+
+    assert registry.settings.site_url is None
+    online = [e for e in registry.events if e.event.online is not None]
+    assert online, "the bundled events have an online and a hybrid training"
+    for loaded in online:
+        data = event_jsonld(registry, loaded, None)
+        (virtual,) = [p for p in data["location"] if p["@type"] == "VirtualLocation"]
+        assert virtual["url"] == THIS_PAGE and data["url"] == THIS_PAGE
+        page = "https://organizacje.example.pl/wydarzenia/x/"
+        with_site = event_jsonld(registry, loaded, page)
+        assert [p["url"] for p in with_site["location"] if p["@type"] == "VirtualLocation"] == [
+            page]
+    root = new_project(tmp_path)
+    write_event(root, 2027, "online", BASE_EVENT.split("miejsce:")[0] + (
+        "online:\n  platforma: Zoom\n"
+        "zapisy:\n  sposob: link\n  adres: https://zapisy.example.org/x\n"
+        "organizator: osp-milki\n"))
+    (loaded,) = load_registry(root, today=TODAY).events
+    (virtual,) = event_jsonld(registry, loaded, None)["location"]
+    assert virtual == {"@type": "VirtualLocation", "url": "https://zapisy.example.org/x"}

@@ -186,3 +186,63 @@ def test_check_output_has_no_personal_name(tmp_path, register, capsys):
     for text in texts:
         for name in PERSONAL_NAMES:
             assert fold(name) not in fold(text), name
+
+
+HAND_WRITTEN = """\
+# yaml-language-server: $schema=../data/organizacja.schema.json
+# Wpis prowadzi sekretarz stowarzyszenia.
+nazwa: Stowarzyszenie Miłki
+forma_prawna: stowarzyszenie
+opis: |
+  Dbamy o tradycje.
+
+  Prowadzimy izbę pamięci.
+obszary: [kultura]   # na razie jeden
+
+identyfikatory:
+  krs: "0000100001"
+  nazwa_w_krs: STOWARZYSZENIE MIŁKI
+  nip: "8451002005"
+  regon: "519001006"
+adres:
+  ulica: Mazurska
+  numer: "7"   # przed remontem
+  kod_pocztowy: "11-513"
+  miejscowosc: Miłki
+zweryfikowano: 2026-11-01
+"""
+
+
+def test_update_changes_only_the_changed_values_and_keeps_the_layout(tmp_path, register,
+                                                                     capsys):
+    project = new_project(tmp_path, with_ngos=False)
+    path = project / "ngos" / "wpis.yml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    assert not load_registry(project, today=TODAY).errors
+    check(project, register, update=True)
+    written = path.read_text(encoding="utf-8")
+    expected = HAND_WRITTEN.replace(
+        "nazwa: Stowarzyszenie Miłki", "nazwa: Stowarzyszenie Przyjaciół Ziemi Miłkowskiej"
+    ).replace("nazwa_w_krs: STOWARZYSZENIE MIŁKI",
+              "nazwa_w_krs: STOWARZYSZENIE PRZYJACIÓŁ ZIEMI MIŁKOWSKIEJ").replace(
+        'nip: "8451002005"', 'nip: "8451001000"').replace(
+        '  regon: "519001006"\n', '  regon: "519001006"\n  data_wpisu_krs: 2004-05-12\n').replace(
+        'numer: "7"', 'numer: "5/2"')
+    assert written == expected
+    assert not load_registry(project, today=TODAY).errors
+
+
+def test_update_refuses_a_nip_another_entry_already_has(tmp_path, register, capsys):
+    other = entry("0000100002", **{"identyfikatory.nip": "8451001000",
+                                   "identyfikatory.regon": None,
+                                   "identyfikatory.nazwa_w_krs": None})
+    other["nazwa"] = "Fundacja Zielone Rydzewo"
+    mine = entry("0000100001", **{"identyfikatory.nip": "8451002005"})
+    project = project_with(tmp_path, {"inna": other, "wpis": mine})
+    before = (project / "ngos" / "wpis.yml").read_text(encoding="utf-8")
+    check(project, register, update=True)
+    out = capsys.readouterr().out
+    assert "NIP 8451001000 z KRS jest już we wpisie ngos/inna.yml" in out
+    assert "nie zapiszę: ngos/wpis.yml:" in out
+    assert (project / "ngos" / "wpis.yml").read_text(encoding="utf-8") == before
+    assert not load_registry(project, today=TODAY).errors

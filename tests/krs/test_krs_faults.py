@@ -28,7 +28,7 @@ def register():
 
 
 @pytest.mark.parametrize(("scenario", "message"), [
-    (["hang"], "serwer rejestru KRS nie odpowiedział w wyznaczonym czasie (próby: 3)"),
+    (["hang"], "serwer rejestru KRS nie odpowiedział w wyznaczonym czasie (próby: 2)"),
     (["reset"], "serwer rejestru KRS przerwał połączenie w trakcie odpowiedzi (próby: 3)"),
     (["429"], "zbyt wiele zapytań (HTTP 429); serwer prosi o przerwę 1 s (próby: 3)"),
     (["429-bez"], "zbyt wiele zapytań (HTTP 429) (próby: 3)"),
@@ -142,3 +142,27 @@ def test_timeout_is_bounded(register):
     with pytest.raises(RegisterUnavailable):
         client.fetch("0000100001")
     assert time.monotonic() - started < 1.2
+
+
+def test_a_hanging_register_is_given_up_after_two_timeouts_and_says_so(register):
+    """4 tries of 20 s each kept a clerk 89 s before a silent screen: a server that let two
+    requests time out is down, and each wait is announced."""
+    register.scenarios["0000100001"] = ["hang"]
+    said: list[str] = []
+    client = RegisterClient(ClientSettings(api=register.url, contact="a@b.pl", site_name="T",
+                                           timeout_s=0.3, attempts=4, delay_s=1.0),
+                            sleep=lambda s: None, progress=said.append)
+    with pytest.raises(RegisterUnavailable, match=r"w wyznaczonym czasie \(próby: 2\)"):
+        client.fetch("0000100001")
+    assert client.requests == 2
+    assert said == ["  serwer rejestru KRS nie odpowiedział w wyznaczonym czasie; ponawiam za "
+                    "1 s (próba 2 z 4)…"]
+
+
+def test_the_import_says_what_it_waits_for(tmp_path, register, capsys, monkeypatch):
+    monkeypatch.setenv("NGOSITE_TODAY", "2026-11-26")
+    project = new_project(tmp_path, with_ngos=False)
+    args = argparse.Namespace(krs_command="import", numbers=["0000100002"])
+    krs_command.run(project, args, client=register_client(register.url, sleep=lambda s: None))
+    assert "KRS 0000100002: pytam rejestr (na odpowiedź czekam do 1 s)" in \
+        capsys.readouterr().err

@@ -12,6 +12,7 @@ from support.krs_register import PERSONAL_NAMES, FakeRegister, new_project, regi
 
 from ngosite.cli import krs as krs_command
 from ngosite.core.folding import fold
+from ngosite.krs.naming import readable_name
 from ngosite.pipeline import load_registry
 
 TODAY = date(2026, 11, 26)
@@ -136,10 +137,46 @@ def test_each_kind_of_number_gets_one_polish_line(tmp_path, register, today, cap
 
 def test_bad_numbers_are_named_and_skipped(tmp_path, register, today, capsys):
     project = new_project(tmp_path, with_ngos=False)
-    run_import(project, register, ["abc", "12345678901", "100002"])
+    assert run_import(project, register, ["abc", "12345678901", "100002"]) == 1
     err = capsys.readouterr().err
     assert "„abc”: to nie jest numer KRS" in err and "„12345678901”" in err
     assert (project / "ngos" / "fundacja-zielone-rydzewo.yml").exists()
+
+
+def test_only_bad_numbers_ask_nothing_and_fail(tmp_path, register, today, capsys):
+    project = new_project(tmp_path, with_ngos=False)
+    bad = ["abc", "12345678901", "0000000000", "-5", "0", "12a4"]
+    assert run_import(project, register, bad) == 2
+    err = capsys.readouterr().err
+    assert register.requests == []
+    assert all(f"„{number}”: to nie jest numer KRS" in err for number in bad)
+    assert "nie zapytano rejestru" in err
+
+
+def test_an_organisation_in_liquidation_is_said_and_marked(tmp_path, register, today, capsys):
+    project = new_project(tmp_path, with_ngos=False)
+    assert run_import(project, register, ["0000100004"]) == 1
+    out = capsys.readouterr().out
+    assert "UWAGA: według KRS organizacja jest w likwidacji" in out
+    slug = "stowarzyszenie-rodzicow-i-przyjaciol-szkoly-w-staswinach"  # no passing state
+    _text, entry = load(project, slug)
+    assert entry["nazwa"] == ("Stowarzyszenie Rodziców i Przyjaciół Szkoły w Staświnach "
+                              "w likwidacji")
+    assert "**Według KRS organizacja jest w likwidacji" in entry["opis"]
+
+
+@pytest.mark.parametrize(("register_name", "readable"), [
+    ("STOWARZYSZENIE PRZYJACIÓŁ MIŁEK I OKOLIC", "Stowarzyszenie Przyjaciół Miłek i Okolic"),
+    ("FUNDACJA ROZWOJU WSI W LIKWIDACJI", "Fundacja Rozwoju Wsi w likwidacji"),
+    ("FORUM ORGANIZACJI POZARZĄDOWYCH W UPADŁOŚCI", "Forum Organizacji Pozarządowych w upadłości"),
+    ("KOŁO GOSPODYŃ WIEJSKICH WE WRONKACH LUB ZA RZEKĄ",
+     "Koło Gospodyń Wiejskich we Wronkach lub za Rzeką"),
+    ("PARAFIALNY ZESPÓŁ ŚW. JANA PAWŁA II", "Parafialny Zespół św. Jana Pawła II"),
+    ("KLUB JANA PAWŁA I", "Klub Jana Pawła I"),
+    ("I LO IM. KOPERNIKA", "I LO im. Kopernika"),
+])
+def test_names_keep_polish_capitalisation(register_name, readable):
+    assert readable_name(register_name) == readable
 
 
 def test_no_personal_name_reaches_any_output(tmp_path, register, today, capsys):

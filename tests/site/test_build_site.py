@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,23 @@ def _esc(text: str) -> str:
     import html
 
     return html.escape(text, quote=False)
+
+
+LANDMARK_LABEL = re.compile(
+    r'<(?:nav|aside|section|form|header|footer|main)\b[^>]*\baria-label="([^"]*)"')
+
+
+def test_no_page_names_two_landmarks_alike(site):
+    """axe-core's landmark-unique failed on the guides: the theme's table of contents came
+    twice (in the menu and beside the text), each copy and each of its sub-lists a <nav> with
+    the same aria-label ("Spis treści", then every section's title)."""
+    for guide in ("dodaj-organizacje", "jak-dodac-wydarzenie", "jak-opublikowac-badanie"):
+        labels = LANDMARK_LABEL.findall((site / guide / "index.html").read_text("utf-8"))
+        assert {"Spis treści", "Spis treści (w menu nawigacji)"} <= set(labels), guide
+    twice = {}
+    for page in site.rglob("*.html"):
+        labels = LANDMARK_LABEL.findall(page.read_text(encoding="utf-8"))
+        repeated = sorted({label for label in labels if labels.count(label) > 1})
+        if repeated:
+            twice[page.relative_to(site).as_posix()] = repeated
+    assert twice == {}

@@ -108,6 +108,24 @@
     return lines;
   }
 
+  // The compact e-mail (submission_text.py, mail_text): no title, a one-line preface and no
+  // quoted wording, so a mailto: link of 2,000 characters carries a longer comment.
+  var COMPACT_PREFACE = "Prosimy nie zmieniać tekstu między liniami ===.";
+
+  function compactText(values) {
+    var shorter = {};
+    Object.keys(values).forEach(function (key) {
+      if (key !== "brzmienie") {
+        shorter[key] = values[key];
+      }
+    });
+    return [COMPACT_PREFACE, ""].concat(blockLines(shorter, false)).join("\n") + "\n";
+  }
+
+  function compactSubject(values) {
+    return "Uwaga konsultacyjna " + values.identyfikator + ": " + values.dotyczy;
+  }
+
   function messageText(values, isPublic) {
     var preface = [
       "Uwaga do konsultacji: " + config.tytul + ", wersja " + values.wersja + ", " +
@@ -134,7 +152,18 @@
     if (label === "wstęp") {
       return "W";
     }
-    return label.split(" ").filter(function (w, i) { return i % 2 === 1; }).join(".");
+    // One place per level (§, ust., pkt, lit.); a skipped level stays empty: § 3 pkt 3 is
+    // "3..3", not "3.3" (§ 3 ust. 3). Same as unit_code in identifier.py.
+    var levels = ["§", "ust.", "pkt", "lit."];
+    var words = label.split(" ");
+    var places = ["", "", "", ""];
+    var last = 0;
+    for (var i = 0; i + 1 < words.length; i += 2) {
+      var level = levels.indexOf(words[i]);
+      places[level] = words[i + 1];
+      last = Math.max(last, level);
+    }
+    return places.slice(0, last + 1).join(".");
   }
 
   function warsawParts(now) {
@@ -323,15 +352,25 @@
     }
   }
 
+  function mailtoHref(subjectText, body) {
+    return "mailto:" + config.email + "?subject=" + encodeURIComponent(subjectText) +
+      "&body=" + encodeURIComponent(body.replace(/\n/g, "\r\n"));
+  }
+
+  // The whole text when the link stays within maksMailto, else the compact text (mailto_href
+  // in submission_text.py), else a note and the text in the clipboard.
   function mailto(values, text) {
-    var address = "mailto:" + config.email + "?subject=" + encodeURIComponent(subject(values));
-    var full = address + "&body=" + encodeURIComponent(text.replace(/\n/g, "\r\n"));
+    var full = mailtoHref(subject(values), text);
     if (full.length <= config.maksMailto) {
       return { href: full, long: false };
     }
+    var compact = mailtoHref(compactSubject(values), compactText(values));
+    if (compact.length <= config.maksMailto) {
+      return { href: compact, long: false };
+    }
     var short = "Treść uwagi " + values.identyfikator + " jest w schowku: wklej ją tutaj " +
-      "(albo dołącz pobrany plik uwaga-" + values.identyfikator + ".txt).\r\n";
-    return { href: address + "&body=" + encodeURIComponent(short), long: true };
+      "(albo dołącz pobrany plik uwaga-" + values.identyfikator + ".txt).\n";
+    return { href: mailtoHref(subject(values), short), long: true };
   }
 
   function issueLink(values) {

@@ -49,12 +49,17 @@
   }
 
   // Feeds: without the site's address in the build, the subscription links are made from the
-  // address this page was served from.
+  // address this page was served from. The data attributes hold the feed's address relative
+  // to this page: a site served below a sub-path (a GitHub Pages project site,
+  // https://gmina.github.io/organizacje/) keeps it, which "/wydarzenia/…" from the host lost.
+  function absolute(relative) {
+    return new URL(relative, window.location.href).href;
+  }
+
   function fillFeedLinks() {
-    var base = window.location.protocol + "//" + window.location.host;
     if (!/^https?:$/.test(window.location.protocol)) return;
     document.querySelectorAll("[data-webcal]").forEach(function (span) {
-      var https = base + span.getAttribute("data-webcal");
+      var https = absolute(span.getAttribute("data-webcal"));
       var webcal = "webcal://" + https.split("://")[1];
       span.querySelector('[data-link="webcal"]').href = webcal;
       span.querySelector('[data-link="google"]').href =
@@ -62,7 +67,7 @@
       span.hidden = false;
     });
     document.querySelectorAll("[data-absolute]").forEach(function (code) {
-      code.textContent = base + code.getAttribute("data-absolute");
+      code.textContent = absolute(code.getAttribute("data-absolute"));
     });
   }
 
