@@ -73,6 +73,10 @@ class BuildStopped(Exception):
     """The site cannot be built; the message, in Polish, lists everything to fix."""
 
 
+# How every BuildStopped message begins: `ngosite build` tells them from MkDocs' own errors.
+STOPPED_PREFIXES = ("Nie można zbudować serwisu", "Dane zawierają błędy")
+
+
 def load_for_build(root: Path, *, keep_going: bool = False) -> Registry:
     """The project read for a build (online geocoding only when staff ask for it).
 
