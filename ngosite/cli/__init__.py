@@ -21,6 +21,7 @@ from ngosite.cli import consultation as consultation_command
 from ngosite.cli import documents as documents_command
 from ngosite.cli import events as events_command
 from ngosite.cli import geocode as geocode_command
+from ngosite.cli import init as init_command
 from ngosite.cli import issues as issue_command
 from ngosite.cli import krs as krs_command
 from ngosite.cli import site_build as site_command
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     issue_command.add_parsers(sub)
     krs_command.add_parser(sub)
     site_command.add_parsers(sub)
+    init_command.add_parser(sub)
     return parser
 
 
@@ -111,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             return issue_command.run(args.root, args)
         if args.command == krs_command.COMMAND:
             return krs_command.run(args.root, args)
+        if args.command == init_command.COMMAND:
+            return init_command.run(args)
         if args.command in site_command.COMMANDS:
             return site_command.run(args.root, args)
         return _schema(args.output)
