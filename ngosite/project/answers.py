@@ -119,6 +119,8 @@ def complete(answers: Answers, ask: Callable[[str], str] | None) -> Answers:
     for question in QUESTIONS:
         derive(answers)
         value = getattr(answers, question.field).strip()
+        if not value and not question.required and ask is not None:
+            value = ask(f"{question.prompt}: ").strip()  # asked once; Enter leaves it out
         wrong = question.check(value) if value else (
             _filled(value) if question.required else None)
         while wrong and ask is not None:

@@ -23,6 +23,7 @@ from ngosite.contributing.form_rules import sample_entry
 from ngosite.core.today import build_date
 from ngosite.geo.examples import GminaExamples
 from ngosite.geo.gazetteer import Gazetteer
+from ngosite.organisations.schema import schema_json
 from ngosite.settings.gmina import Settings
 
 from .answers import Answers
@@ -85,6 +86,8 @@ def write_project(new: NewProject) -> list[Path]:
         "data/granica.geojson": boundary_geojson(new.outline, new.answers.name,
                                                  new.answers.teryt, new.boundary_source),
         "mkdocs.yml": env.get_template("mkdocs.yml").render(common),
+        # Every NGO file names it on its first line: editors check the entry while it is typed.
+        "data/organizacja.schema.json": schema_json(),
         ".gitignore": env.get_template("gitignore").render(common),
     }
     for relative, text in files.items():
