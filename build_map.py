@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--wyjscie", type=Path, default=Path("mapa"), metavar="WYJŚCIE",
                         help="folder, do którego trafi mapa (domyślnie ./mapa)")
     parser.add_argument("--adres-serwisu", metavar="URL",
-                        help="adres opublikowanego serwisu, np. https://organizacje.milki.pl "
+                        help="adres opublikowanego serwisu, np. "
+                             "https://organizacje.gmina.example.pl "
                              "(domyślnie adres_serwisu z data/gmina.yml)")
     return parser
 

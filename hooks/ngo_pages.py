@@ -24,13 +24,16 @@ from ngosite.site import (
     BuildStopped,
     Registry,
     build_messages,
+    data_folders,
     finish_host_files,
     finish_search_index,
     generate,
     insert_page_blocks,
     load_for_build,
+    menu_of,
     ngo_file_dates,
     page_policies,
+    site_url,
     start_data_files,
     start_search_index,
 )
@@ -75,6 +78,7 @@ def on_config(config):
     for level, text in build_messages(registry):
         LOG_LEVELS[level](text)
     _state["registry"] = registry
+    config.site_url = config.site_url or site_url(registry)
     # The registry lives for the whole build: keep the garbage collector from walking its
     # objects again at every full collection, and frozen before the fork, so the child's
     # collections do not copy shared memory. Only in `mkdocs build`: under `serve` the last
@@ -107,8 +111,18 @@ def on_files(files: Files, config) -> Files:
         [(file.page.url, title, html) for file, title, html in direct if file.page is not None])
     for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
+    present = _state["present"] = {file.src_uri for file in files}
+    if config.nav:
+        config.nav = menu_of(config.nav, present)
     _freeze()  # the generated pages live until the end of the build too
     return files
+
+
+def on_serve(server, config, builder):
+    # The data folders this gmina has (mkdocs.yml cannot name them: a missing one is an error).
+    for folder in data_folders(Path(config.config_file_path).resolve().parent):
+        server.watch(str(folder))
+    return server
 
 
 def _freeze() -> None:
@@ -143,7 +157,8 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
-    return insert_page_blocks(registry, page.file.src_uri, page.url, markdown)
+    return insert_page_blocks(registry, page.file.src_uri, page.url, markdown,
+                              _state.get("present"))  # type: ignore[arg-type]
 
 
 @event_priority(-100)

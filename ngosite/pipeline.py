@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ngosite.consultations.settings_rules import consultation_settings_problems
-from ngosite.core.problems import DataError, Problem
+from ngosite.core.problems import DataError, Problem, summarise_references
 from ngosite.core.today import build_date
 from ngosite.core.validate import read_model
 from ngosite.documents.load import load_documents
@@ -63,7 +63,7 @@ def load_registry(root: Path, *, today: date | None = None,
     problems.extend(consultation_settings_problems(root, settings, documents))
     surveys = load_surveys(root, entries, settings.surveys, today, problems)
     return Registry(root=root, settings=settings, gazetteer=gazetteer, entries=entries,
-                    problems=tuple(sorted(problems)), area=area,
+                    problems=tuple(sorted(summarise_references(problems))), area=area,
                     locations=MappingProxyType(locations),
                     unplaced=MappingProxyType({e.slug: locator.unplaced[e.slug] for e in entries
                                                if e.slug in locator.unplaced}),

@@ -30,7 +30,7 @@ from ngosite.contributing.form import (
 )
 from ngosite.core.background import Background
 from ngosite.core.history import last_changed
-from ngosite.core.problems import DataError, format_text
+from ngosite.core.problems import DataError, Problem, Severity, format_text
 from ngosite.core.today import BadBuildDate, build_date
 from ngosite.documents.pages import documents_assets, documents_pages
 from ngosite.events import blocks as event_blocks
@@ -57,6 +57,13 @@ from ngosite.publishing.search_index import polish_index_file, prepare_generated
 from ngosite.publishing.search_shards import Prepared
 from ngosite.publishing.security_txt import PATH as SECURITY_TXT
 from ngosite.publishing.security_txt import security_problems, security_txt
+from ngosite.publishing.site_config import (
+    prune_nav,
+    public_site_url,
+    unlink_absent_sections,
+    watched_folders,
+)
+from ngosite.settings.gmina import SETTINGS_FILE
 from ngosite.surveys.downloads import survey_assets
 from ngosite.surveys.effectiveness import Effectiveness
 from ngosite.surveys.pages import survey_pages
@@ -64,6 +71,10 @@ from ngosite.surveys.pages import survey_pages
 
 class BuildStopped(Exception):
     """The site cannot be built; the message, in Polish, lists everything to fix."""
+
+
+# How every BuildStopped message begins: `ngosite build` tells them from MkDocs' own errors.
+STOPPED_PREFIXES = ("Nie można zbudować serwisu", "Dane zawierają błędy")
 
 
 def load_for_build(root: Path, *, keep_going: bool = False) -> Registry:
@@ -85,6 +96,21 @@ def load_for_build(root: Path, *, keep_going: bool = False) -> Registry:
     return registry
 
 
+def site_url(registry: Registry) -> str | None:
+    """The public address for ``site_url`` (sitemap, 404 page), from ``adres_serwisu``."""
+    return public_site_url(registry.settings)
+
+
+def data_folders(root: Path) -> list[Path]:
+    """The data folders that exist, for ``mkdocs serve`` to watch."""
+    return watched_folders(root)
+
+
+def menu_of(nav: object, present: set[str]) -> object:
+    """The menu of ``mkdocs.yml`` without the sections this gmina has no data for."""
+    return prune_nav(nav, present)
+
+
 def build_messages(registry: Registry) -> list[tuple[str, str]]:
     """``(level, text)`` lines for the build log: every problem of the data (``error``,
     ``warning``, ``info``), then each fact of the accessibility statement still left to staff,
@@ -94,6 +120,12 @@ def build_messages(registry: Registry) -> list[tuple[str, str]]:
               for p in statement_problems(registry.root, registry.settings.accessibility)]
     lines += [(p.severity.value, str(p))
               for p in security_problems(registry.root, registry.settings, build_date())]
+    if not registry.settings.site_url:
+        lines.append(("info", str(Problem(
+            SETTINGS_FILE, 1, 1, "adres_serwisu",
+            "serwis nie ma jeszcze adresu: mapa witryny (sitemap.xml) będzie pusta, a strona "
+            "„nie znaleziono” (404) zadziała tylko pod głównym adresem serwera. Gdy serwis ma "
+            "już swój adres, dopisz go: adres_serwisu: https://…/", Severity.INFO))))
     return lines
 
 
@@ -176,8 +208,12 @@ def page_blocks() -> list[PageBlock]:
             PageBlock(event_blocks.HOME_PAGE, event_blocks.HOME_MARKER, event_blocks.home_block)]
 
 
-def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown: str) -> str:
-    """The page's Markdown with each block's marker replaced by the block's HTML."""
+def insert_page_blocks(registry: Registry, src_uri: str, page_url: str, markdown: str,
+                       present: set[str] | None = None) -> str:
+    """The page's Markdown with each block's marker replaced by the block's HTML, and (given
+    the pages the build has) its links to absent sections turned into plain text."""
+    if present is not None:
+        markdown = unlink_absent_sections(markdown, src_uri, present)
     depth = len([part for part in page_url.split("/") if part])
     for block in page_blocks():
         if block.page == src_uri and block.marker in markdown:
@@ -236,13 +272,21 @@ def generated_pages(registry: Registry, changed: dict[str, date], *,
     pages.extend(documents_pages(registry, version_sections=[consultation_meetings],
                                  addons=version_addons(registry)))
     pages.append(hub_page(registry, meetings_from_events(registry)))
-    pages.extend(survey_pages(registry))
-    pages.extend(effectiveness.pages())
+    if has_surveys(registry):
+        pages.extend(survey_pages(registry))
+        pages.extend(effectiveness.pages())
     # Last: the fair and the events link to other pages (the map) only when they exist.
     existing = {p.src_uri for p in pages}
     pages.extend(fair_pages(registry, existing))
     pages.extend(events_pages(registry, existing))
     return pages
+
+
+def has_surveys(registry: Registry) -> bool:
+    """Whether the gmina has any survey or NGO report: without one the surveys' pages (which
+    would only say that there is nothing) are left out, and with them the menu's entries."""
+    results = registry.surveys
+    return results is not None and bool(results.waves or results.indicators)
 
 
 def generated_assets(registry: Registry,

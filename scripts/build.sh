@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Build the site into site/ (extra arguments go to `mkdocs build`, e.g. -d /tmp/site).
+# Build the site into site/ (-d DIR builds it elsewhere, e.g. -d /tmp/site).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 "$ROOT/scripts/setup.sh" --no-browser
-NO_MKDOCS_2_WARNING=1 exec .venv/bin/mkdocs build --strict "$@"
+# `ngosite build` is `mkdocs build --strict` with every line on the screen in Polish.
+exec .venv/bin/ngosite build "$@"

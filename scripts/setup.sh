@@ -99,12 +99,17 @@ if [[ ! -x /usr/bin/ogrinfo ]]; then
     fi
 fi
 VNU_JAR_VERSION=26.9.27
-if [[ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]] \
-        || ! grep -q "\"version\": \"$VNU_JAR_VERSION\"" .tools/node_modules/vnu-jar/package.json; then
+# Only for the tests (with the browser): building the site downloads nothing from npm.
+if [[ "$want_browser" == "1" ]] && { [[ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]] \
+        || ! grep -q "\"version\": \"$VNU_JAR_VERSION\"" .tools/node_modules/vnu-jar/package.json; }; then
     if command -v npm >/dev/null; then
         echo "setup: installing vnu-jar $VNU_JAR_VERSION from npm into .tools/"
         npm install --prefix .tools --no-audit --no-fund --silent "vnu-jar@$VNU_JAR_VERSION"
     else
         echo "setup: npm is missing; the HTML validity test needs vnu-jar from npm" >&2
     fi
+fi
+
+if [[ -z "${VIRTUAL_ENV:-}" ]]; then
+    echo "setup: gotowe. Aby polecenia ngosite działały w tym terminalu: source $ROOT/.venv/bin/activate"
 fi

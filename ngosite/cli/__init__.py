@@ -1,5 +1,6 @@
-"""The ``ngosite`` command: validate the data, export the JSON Schema, and the subcommands of
-the rooms (geocode, documents, surveys, issues).
+"""The ``ngosite`` command: validate the data, export the JSON Schema, build or preview the site,
+start a new gmina's project, and the subcommands of the rooms (geocode, documents, surveys,
+issues).
 
 It prints problems for people (default), as GitHub Actions annotations (inline on a pull
 request's changed lines) or as JSON for other hosts. It never shows a Python traceback to an
@@ -20,8 +21,10 @@ from ngosite.cli import consultation as consultation_command
 from ngosite.cli import documents as documents_command
 from ngosite.cli import events as events_command
 from ngosite.cli import geocode as geocode_command
+from ngosite.cli import init as init_command
 from ngosite.cli import issues as issue_command
 from ngosite.cli import krs as krs_command
+from ngosite.cli import site_build as site_command
 from ngosite.cli import surveys as surveys_command
 from ngosite.core.atomic import write_text_atomically
 from ngosite.core.problems import DataError, format_github, format_json, format_text
@@ -37,7 +40,8 @@ FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ngosite",
-        description="Serwis organizacji pozarządowych gminy: sprawdzanie danych i schemat.",
+        description="Serwis organizacji pozarządowych gminy: nowy serwis, budowanie, podgląd, "
+                    "sprawdzanie danych.",
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="katalog projektu (z ngos/ i data/); domyślnie bieżący")
@@ -60,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     surveys_command.add_parser(sub)
     issue_command.add_parsers(sub)
     krs_command.add_parser(sub)
+    site_command.add_parsers(sub)
+    init_command.add_parser(sub)
     return parser
 
 
@@ -108,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
             return issue_command.run(args.root, args)
         if args.command == krs_command.COMMAND:
             return krs_command.run(args.root, args)
+        if args.command == init_command.COMMAND:
+            return init_command.run(args)
+        if args.command in site_command.COMMANDS:
+            return site_command.run(args.root, args)
         return _schema(args.output)
     except OnlineNotAllowed as exc:
         print(f"Nie można geokodować online: {exc}", file=sys.stderr)

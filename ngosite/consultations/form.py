@@ -52,7 +52,7 @@ MESSAGES = {
     "nadawca": "Wybierz, kto zgłasza uwagę: organizacja, mieszkanka lub mieszkaniec, albo inny "
                "podmiot.",
     "organizacja": "Wybierz organizację z listy.",
-    "podmiot": "Wpisz nazwę podmiotu, np. Szkoła Podstawowa w Miłkach.",
+    "podmiot": "Wpisz nazwę podmiotu, np. nazwę szkoły, parafii albo firmy.",
     "osoba": "To wygląda na imię i nazwisko, a nazwę podmiotu publikujemy w raporcie. Jeżeli "
              "zgłaszasz uwagę we własnym imieniu, wybierz wyżej „mieszkanka lub mieszkaniec”.",
     "dotyczy": "Wybierz, której części dokumentu dotyczy uwaga (albo „cały dokument”).",

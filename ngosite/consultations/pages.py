@@ -73,7 +73,8 @@ def hub_page(registry: Registry, meetings: MeetingsFor = no_meetings) -> Generat
         calendar_href=CALENDAR_FILE,
         calendar_url=calendar_url(settings.site_url),
         feed_href=relative(here, f"{DOCUMENTS_DIR}/{FEED_FILE}"),
-        documents_href=relative(here, f"{DOCUMENTS_DIR}/"),
+        # No documents yet: no documents' page or feed to link to.
+        documents_href=relative(here, f"{DOCUMENTS_DIR}/") if registry.documents else None,
         script_href=relative(here, STATUS_SCRIPT),
     )
     return page_from_html(f"{HUB_DIR}/index.md", "Konsultacje", body)

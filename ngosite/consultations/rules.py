@@ -190,7 +190,7 @@ _PERSON_MESSAGE = ("pole wygląda na imię i nazwisko osoby prywatnej, a nazwa o
 def _organisation(value: str | None, registry: Registry, add) -> str | None:
     if value is None:
         add(("nadawca",), "przy nadawca: organizacja wpisz w polu organizacja jej adres "
-                          "z katalogu (np. kgw-rydzewo)")
+                          "z katalogu (nazwę jej pliku w ngos/ bez .yml)")
         return None
     if value in registry.by_slug:
         return value

@@ -57,7 +57,7 @@ def consultation_settings_problems(root: Path, settings: Settings,
                 "„Administratorem danych osobowych jest …”")
     if "epuap" in config.accepted and config.epuap is None:
         missing("epuap", "przyjmuje uwagi przez ePUAP, ale nie ma adresu skrytki",
-                "/ugmilki/SkrytkaESP")
+                "/ugnazwa/SkrytkaESP")
     if "github" in config.accepted and \
             urlsplit(settings.repository.url).netloc.lower() != "github.com":
         found.append(_problem(doc, "wazne_sposoby",

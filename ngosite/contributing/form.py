@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,6 +19,7 @@ from markupsafe import Markup
 
 from ngosite.core.templating import environment
 from ngosite.core.today import build_date
+from ngosite.geo.examples import GminaExamples
 from ngosite.organisations.registry import Entry, Registry
 from ngosite.organisations.rules import SLUG_PATTERN
 
@@ -149,12 +149,11 @@ def entry_json(entry: Entry) -> str:
 
 
 def example_yaml(registry: Registry, today: date | None = None) -> str:
-    # The locality most entries use (the gmina's seat, usually) reads most natural.
-    counts = Counter(entry.org.address.locality for entry in registry)
-    known = registry.gazetteer.by_name()
-    name = next((n for n, _ in counts.most_common() if n in known), None)
-    locality = known[name] if name else registry.gazetteer.localities[0]
-    entry = sample_entry(today or build_date(), locality.name, locality.postal_code or "11-513")
+    """The downloadable ``wzor.yml``: placed in this gmina (its office's locality and postal
+    code, a point of that locality, its starosta), so that a copy passes the build as it is."""
+    examples = GminaExamples.of(registry.settings, registry.gazetteer)
+    entry = sample_entry(today or build_date(), examples.locality, examples.postal_code,
+                         starosta=examples.starosta, point=examples.point)
     return dump_entry(entry)
 
 

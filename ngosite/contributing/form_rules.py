@@ -38,12 +38,15 @@ SUGGESTION = "{propozycja}"
 SAMPLE_FILE = "ngos/stowarzyszenie-przykladowe.yml"
 
 
-def sample_entry(today: date, locality: str = "Miłki", postal_code: str = "11-513"
-                 ) -> dict[str, Any]:
-    """A complete, valid entry that uses every field: the downloadable example."""
-    return {
-        "nazwa": "Stowarzyszenie Przykładowe w Miłkach",
-        "nazwa_skrocona": "Przykładowe Miłki",
+def sample_entry(today: date, locality: str, postal_code: str, *,
+                 starosta: str = "Starosta Powiatowy",
+                 point: tuple[float, float] | None = None) -> dict[str, Any]:
+    """A complete, valid entry that uses every field: the downloadable example. Its place comes
+    from the gmina's data (``GminaExamples``): a sample copied by an NGO must land in its gmina,
+    not in the gmina the project started in. Without a ``point`` the coordinates are left out."""
+    entry: dict[str, Any] = {
+        "nazwa": "Stowarzyszenie Przykładowe",
+        "nazwa_skrocona": "Przykładowe",
         "forma_prawna": "stowarzyszenie",
         "opp": True,
         "opis": "Prowadzimy zajęcia dla dzieci i seniorów oraz dbamy o tradycje naszej wsi.\n\n"
@@ -52,15 +55,14 @@ def sample_entry(today: date, locality: str = "Miłki", postal_code: str = "11-5
         "obszary": ["kultura", "seniorzy", "dzieci_i_mlodziez"],
         "grupy_docelowe": ["dzieci", "seniorzy"],
         "identyfikatory": {
-            "krs": "0000123456", "nazwa_w_krs": "STOWARZYSZENIE PRZYKŁADOWE W MIŁKACH",
+            "krs": "0000123456", "nazwa_w_krs": "STOWARZYSZENIE PRZYKŁADOWE",
             "data_wpisu_krs": "2004-05-12", "nip": "123-456-32-18", "regon": "123456785",
             "inny_rejestr": {"rejestr": "ewidencja_starosty", "numer": "12/2020",
-                             "organ": "Starosta Giżycki"},
+                             "organ": starosta},
         },
         "adres": {
             "ulica": "Przykładowa", "numer": "1", "kod_pocztowy": postal_code,
             "miejscowosc": locality, "na_mapie": "adres",
-            "wspolrzedne": {"szerokosc": 53.9431, "dlugosc": 21.8825},
         },
         "kontakt": {
             "email": "kontakt@przyklad.pl", "telefon": "600 100 200",
@@ -71,6 +73,10 @@ def sample_entry(today: date, locality: str = "Miłki", postal_code: str = "11-5
                   "Zapraszamy na spotkania seniorów w każdy wtorek.",
         "zweryfikowano": today.isoformat(),
     }
+    if point is not None:
+        entry["adres"]["wspolrzedne"] = {"szerokosc": round(point[0], 4),
+                                         "dlugosc": round(point[1], 4)}
+    return entry
 
 
 def python_problems(entry: Mapping[str, Any], gazetteer: Gazetteer, today: date,
@@ -125,9 +131,10 @@ CROSS_RULES = [
 ]
 
 
-def rule_trigger(rule: CrossRule, today: date, locality: str = "Miłki") -> dict[str, Any]:
+def rule_trigger(rule: CrossRule, today: date, locality: str, postal_code: str
+                 ) -> dict[str, Any]:
     """The sample entry changed so that ``rule`` (and only it) fires."""
-    entry = sample_entry(today, locality)
+    entry = sample_entry(today, locality, postal_code)
     if rule.negate:
         _set(entry, rule.when, "stowarzyszenie")
         _set(entry, rule.field, "opis, którego tu nie powinno być")
@@ -175,8 +182,7 @@ def form_messages(tree: Group, gazetteer: Gazetteer, today: date) -> dict[str, A
             lengths[f.key] = words.adapt(python_message(entry, f.key, gazetteer, today))
     cross = {}
     for rule in CROSS_RULES:
-        entry = rule_trigger(rule, today, locality)
-        entry["adres"]["kod_pocztowy"] = _postal(gazetteer, locality)
+        entry = rule_trigger(rule, today, locality, _postal(gazetteer, locality))
         cross[rule.id] = words.adapt(python_message(entry, rule.python_at, gazetteer, today))
     return {
         "checks": checks,
@@ -238,7 +244,8 @@ def _slug_message() -> str:
 
 
 def _postal(gazetteer: Gazetteer, locality: str) -> str:
-    return gazetteer.by_name()[locality].postal_code or "11-513"
+    # Any well-formed code: the rules shown with it are not about the code.
+    return gazetteer.by_name()[locality].postal_code or "00-000"
 
 
 def _set(entry: dict[str, Any], key: str, value: Any) -> None:

@@ -83,7 +83,7 @@ _INTRO = (
 )
 
 _HELP = {
-    SLUG_ID: ("Krótka nazwa w adresie /organizacje/…/, np. osp-milki: małe litery bez polskich "
+    SLUG_ID: ("Krótka nazwa w adresie /organizacje/…/, np. osp-nazwa-wsi: małe litery bez polskich "
               "znaków, cyfry i myślniki. Przy zmianie wpisu: adres, pod którym organizacja już "
               "jest. Przy nowej organizacji możecie zostawić puste: urząd go nada."),
     YAML_ID: ("Jeśli plik przygotował formularz na stronie serwisu, jest już tutaj (albo "

@@ -28,7 +28,7 @@ LABELS: dict[str, Label] = {
     "nazwa": Label("Pełna nazwa organizacji",
                    "Tak jak w KRS, statucie albo rejestrze."),
     "nazwa_skrocona": Label("Nazwa skrócona",
-                            "Nazwa, pod którą znają Was mieszkańcy, np. OSP Miłki."),
+                            "Nazwa, pod którą znają Was mieszkańcy, np. OSP i nazwa wsi."),
     "forma_prawna": Label("Forma prawna", "Wybierz z listy."),
     "forma_prawna_opis": Label("Opis formy prawnej",
                                "Tylko przy formie „inna forma”, np. parafialny zespół Caritas."),
@@ -64,7 +64,7 @@ LABELS: dict[str, Label] = {
                                                "Jeśli go znacie."),
     "identyfikatory.inny_rejestr.organ": Label(
         "Kto prowadzi rejestr",
-        "Np. Starosta Giżycki. Przy „inny rejestr” wpisz też nazwę rejestru."),
+        "Np. starosta Waszego powiatu. Przy „inny rejestr” wpisz też nazwę rejestru."),
     "adres": Label("Adres", "Adres siedziby albo miejsca, w którym działacie."),
     "adres.ulica": Label("Ulica", "Bez „ul.”. We wsi bez nazw ulic zostaw puste."),
     "adres.numer": Label("Numer budynku (i lokalu)", "Np. 12, 3A albo 5/2."),

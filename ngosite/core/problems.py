@@ -8,6 +8,8 @@ them are NGO volunteers and municipal clerks.
 from __future__ import annotations
 
 import json
+import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
@@ -119,6 +121,54 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
         return few
     return many
+
+
+# A reference to a file that failed its own checks: the fix is in that file, not here. Every
+# room that refers to another file (fair, events, surveys → an NGO entry) says it with these
+# words, so ``summarise_references`` can fold the echoes into one line per kind of file.
+_UNPUBLISHED = "ma błędy i nie jest opublikowany; popraw najpierw ten plik"
+_UNPUBLISHED_REF = re.compile(r"\((?P<file>[^()\s]+)\) " + re.escape(_UNPUBLISHED))
+_PLACES_SHOWN = 5
+
+
+def unpublished_reference(what: str, file: str) -> str:
+    """The message for a reference to ``file``, which has errors (``what`` names the thing,
+    e.g. „wpis organizacji „osp-x””)."""
+    return f"{what} ({file}) {_UNPUBLISHED}"
+
+
+def _file_kind(file: str) -> str:
+    """The folder that says what kind of file it is: ``data/targi``, ``badania``…"""
+    parts = file.split("/")
+    return "/".join(parts[:2]) if parts[0] == "data" and len(parts) > 2 else parts[0]
+
+
+def summarise_references(problems: Iterable[Problem]) -> list[Problem]:
+    """One root cause, one message: the references to one broken file from one kind of file
+    become one problem (at the first reference, naming the other places), so a single wrong
+    date in an NGO entry does not bury its own message under echoes from the fair, the events
+    and the surveys that name that NGO."""
+    kept: list[Problem] = []
+    echoes: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    for problem in problems:
+        match = _UNPUBLISHED_REF.search(problem.message)
+        if match is None:
+            kept.append(problem)
+        else:
+            echoes[(match["file"], _file_kind(problem.file))].append(problem)
+    for (cause, kind), group in echoes.items():
+        first, *others = sorted(group)
+        if not others:
+            kept.append(first)
+            continue
+        places = ", ".join(f"{p.file}:{p.line}" for p in others[:_PLACES_SHOWN])
+        more = len(others) - _PLACES_SHOWN
+        places += f" i {more} {plural(more, 'inne', 'inne', 'innych')}" if more > 0 else ""
+        kept.append(replace(first, message=(
+            f"{first.message}. To samo odwołanie jest jeszcze w {len(others)} "
+            f"{plural(len(others), 'miejscu', 'miejscach', 'miejscach')} plików {kind}/ "
+            f"({places}); wszystkie znikną po poprawieniu {cause}")))
+    return kept
 
 
 class DataError(Exception):

@@ -125,7 +125,7 @@ def _check_sender(doc: SourceDocument, at: KeyPath, comment: Comment,
             problems.append(problem_at(
                 doc, (*at, "nadawca"),
                 f"przy nadawca: {OTHER_ENTITY} wpisz nazwę nadawcy w polu podmiot, np. "
-                "podmiot: Szkoła Podstawowa w Miłkach"))
+                "podmiot: Szkoła Podstawowa nr 1"))
         elif looks_like_person(comment.entity):
             problems.append(problem_at(
                 doc, (*at, "podmiot"),
@@ -190,7 +190,7 @@ def sender_problem(sender: str, ngo_names: Mapping[str, str], ngo_files: set[str
                     "publikuje danych osobowych mieszkańców: wpisz nadawca: osoba fizyczna "
                     "(imię i nazwisko zostają w dokumentacji urzędu)")
         return ("nadawca to adres organizacji z katalogu (nazwa jej pliku w ngos/ bez .yml, "
-                f"np. {next(iter(sorted(ngo_names)), 'osp-milki')}), „{PRIVATE_PERSON}” albo "
+                f"np. {next(iter(sorted(ngo_names)), 'osp-nazwa-wsi')}), „{PRIVATE_PERSON}” albo "
                 f"„{OTHER_ENTITY}” z nazwą w polu podmiot; organizację pozarządową spoza "
                 "katalogu dodaj najpierw do katalogu")
     close = difflib.get_close_matches(sender.lower().replace("_", "-"), sorted(ngo_names), n=1,

@@ -118,7 +118,7 @@ class Accessibility(Strict):
 
 class Venue(PostalAddress):
     name: Text = Field(alias="nazwa", max_length=200,
-                       description="Nazwa miejsca, np. Świetlica wiejska w Miłkach")
+                       description="Nazwa miejsca, np. świetlica wiejska albo sala urzędu")
     accessibility: Accessibility | None = Field(None, alias="dostepnosc",
                                                 description="Dostępność miejsca")
 
@@ -208,8 +208,8 @@ class Event(Strict):
     online: Online | None = Field(None, description="Udział przez internet (sam albo obok "
                                                     "miejsca: wydarzenie hybrydowe)")
     organiser: Text = Field(alias="organizator",
-                            description="Adres organizacji z katalogu (np. osp-milki) albo "
-                                        "urzad")
+                            description="Adres organizacji z katalogu (nazwa jej pliku w "
+                                        "ngos/) albo urzad")
     partners: Slugs = Field(default_factory=list, alias="partnerzy", max_length=20,
                             description="Współorganizatorzy: adresy organizacji albo urzad")
     audience: Text | None = Field(None, alias="dla_kogo", max_length=300,

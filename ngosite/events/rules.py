@@ -188,7 +188,7 @@ def _check_registration(doc: SourceDocument, parts: EventParts,
     if registration.method == "email" and registration.email is None:
         problems.append(problem_at(doc, where, (
             "zapisy e-mailem: dodaj pole email z adresem, na który się zapisuje, np. "
-            "email: sekretariat@milki.pl")))
+            "email: sekretariat@urzad.example.pl")))
     if registration.method == "link" and registration.url is None:
         problems.append(problem_at(doc, where, (
             "zapisy przez stronę: dodaj pole adres ze stroną zapisów (zaczynającą się od "

@@ -103,7 +103,7 @@ class Stage(Strict):
 class Stand(Strict):
     number: Text = Field(alias="numer", max_length=20, description="Numer lub nazwa stoiska")
     organisation: Text = Field(alias="organizacja",
-                               description="Adres (slug) organizacji, np. osp-milki")
+                               description="Adres organizacji: nazwa jej pliku w ngos/ bez .yml")
 
 
 class Item(Strict):

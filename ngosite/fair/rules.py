@@ -17,7 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ngosite.core.fields import IsoDate
 from ngosite.core.folding import fold
-from ngosite.core.problems import Problem
+from ngosite.core.problems import Problem, unpublished_reference
 from ngosite.core.validate import problem_at
 from ngosite.core.yaml_source import KeyPath, SourceDocument
 from ngosite.organisations.rules import SLUG_PATTERN as SLUG
@@ -53,8 +53,7 @@ class KnownNgos:
         if given in self.slugs:
             return None
         if given in self.unpublished:
-            return (f"wpis organizacji „{given}” ({self.unpublished[given]}) ma błędy i nie jest "
-                    "opublikowany; popraw najpierw ten plik")
+            return unpublished_reference(f"wpis organizacji „{given}”", self.unpublished[given])
         close = self.by_name.get(fold(given)) or next(iter(difflib.get_close_matches(
             fold(given), sorted(self.slugs), n=1, cutoff=0.6)), None)
         hint = f" Czy chodziło o „{close}”?" if close else ""

@@ -53,7 +53,7 @@ class OtherRegistration(Strict):
     number: Text | None = Field(None, alias="numer", max_length=40,
                                 description="Numer wpisu w rejestrze (jeśli znany)")
     authority: Text | None = Field(None, alias="organ", max_length=200,
-                                   description="Kto prowadzi rejestr, np. Starosta Giżycki")
+                                   description="Kto prowadzi rejestr, np. starosta powiatu")
 
 
 class Identifiers(Strict):
@@ -91,7 +91,7 @@ class Organisation(Strict):
 
     name: Text = Field(alias="nazwa", max_length=250, description="Pełna nazwa organizacji")
     short_name: Text | None = Field(None, alias="nazwa_skrocona", max_length=80,
-                                    description="Nazwa skrócona, np. OSP Miłki")
+                                    description="Nazwa skrócona, np. OSP i nazwa miejscowości")
     legal_form: LegalForm = Field(alias="forma_prawna", description="Forma prawna")  # type: ignore[valid-type]
     legal_form_other: Text | None = Field(
         None, alias="forma_prawna_opis", max_length=120,

@@ -67,7 +67,7 @@ def statement_problems(root: Path, statement: AccessibilityStatementSettings) ->
         return [Problem(SETTINGS_FILE, 1, 1, SECTION,
                         "brak sekcji deklaracji dostępności; strona /deklaracja-dostepnosci/ "
                         f"pokazuje „{PENDING}” w miejscu wszystkich danych. Wzór sekcji jest "
-                        "w data/gmina.yml projektu Miłki", Severity.INFO)]
+                        "w data/gmina.yml projektu", Severity.INFO)]
     problems = []
     for path in paths:
         full = (SECTION, *path)

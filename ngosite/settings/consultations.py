@@ -43,11 +43,11 @@ class ConsultationSettings(Strict):
                           "wiadomość na ten adres)")
     postal_address: Text | None = Field(
         None, alias="adres_pocztowy", max_length=300,
-        description="Adres do korespondencji w jednej linii, np. Urząd Gminy Miłki, "
-                    "ul. Mazurska 2, 11-513 Miłki")
+        description="Adres do korespondencji w jednej linii: nazwa urzędu, ulica, kod "
+                    "pocztowy i miejscowość")
     epuap: Text | None = Field(
         None, max_length=120,
-        description="Adres skrytki ePUAP urzędu, np. /ugmilki/SkrytkaESP (potrzebny, gdy "
+        description="Adres skrytki ePUAP urzędu, np. /ugnazwa/SkrytkaESP (potrzebny, gdy "
                     "wazne_sposoby zawiera epuap)")
     rodo_clause: Text | None = Field(
         None, alias="klauzula_rodo", max_length=6000,

@@ -34,7 +34,8 @@ class Office(Strict):
 
 
 class ExtraArea(Strict):
-    name: Text = Field(alias="nazwa", description="Co to za obszar, np. przystań w Giżycku")
+    name: Text = Field(alias="nazwa",
+                       description="Co to za obszar, np. przystań w sąsiedniej gminie")
     bounds: tuple[float, float, float, float] = Field(
         alias="prostokat",
         description="Prostokąt [min. szerokość, min. długość, maks. szerokość, maks. długość]")
@@ -72,9 +73,9 @@ class Repository(Strict):
 class Settings(Strict):
     """The gmina that publishes the site."""
 
-    name: Text = Field(alias="nazwa", description="Nazwa gminy, np. Gmina Miłki")
+    name: Text = Field(alias="nazwa", description="Nazwa gminy, np. Gmina Nowa Wieś")
     name_locative: Text = Field(alias="nazwa_miejscownik",
-                                description="„w …”: np. gminie Miłki")
+                                description="„w …”: np. gminie Nowa Wieś")
     teryt: Text = Field(pattern=r"^\d{7}$", description="Kod TERYT gminy (7 cyfr)")
     county: Text = Field(alias="powiat", description="Powiat")
     voivodeship: Text = Field(alias="wojewodztwo", description="Województwo")

@@ -23,7 +23,7 @@ def _contact(value: str) -> str:
         return "mailto:" + value
     if not re.fullmatch(r"(?:https://|mailto:|tel:)[^\s<>\"'`]+", value):
         raise ValueError(
-            f"kontakt „{value}” musi być adresem e-mail (np. bezpieczenstwo@milki.pl), "
+            f"kontakt „{value}” musi być adresem e-mail (np. bezpieczenstwo@urzad.example.pl), "
             "adresem strony zaczynającym się od https:// albo numerem telefonu zapisanym jako "
             "tel:+48…")
     return value

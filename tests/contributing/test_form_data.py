@@ -122,7 +122,7 @@ def test_patterns_agree_with_the_validators(check, validator, values):
 
 def test_messages_are_the_builds_own(registry, config):
     checks = config["messages"]["checks"]
-    entry = sample_entry(TODAY)
+    entry = sample_entry(TODAY, "Miłki", "11-513", point=(53.9431, 21.8825))
     entry["identyfikatory"]["nip"] = "526-000-12-47"
     message = next(p.message for p in python_problems(entry, registry.gazetteer, TODAY)
                    if p.key == "identyfikatory.nip")
@@ -137,14 +137,15 @@ def test_messages_are_the_builds_own(registry, config):
 
 @pytest.mark.parametrize("rule", CROSS_RULES, ids=lambda r: r.id)
 def test_each_rule_of_the_form_is_a_rule_of_the_build(registry, rule):
-    entry = rule_trigger(rule, TODAY)
+    entry = rule_trigger(rule, TODAY, "Miłki", "11-513")
     found = [p for p in python_problems(entry, registry.gazetteer, TODAY)
              if p.severity.value == "error"]
     assert [p.key for p in found] == [rule.python_at]
 
 
 def test_the_sample_and_the_downloadable_example_are_valid(registry):
-    assert python_problems(sample_entry(TODAY), registry.gazetteer, TODAY) == []
+    sample = sample_entry(TODAY, "Miłki", "11-513", point=(53.9431, 21.8825))
+    assert python_problems(sample, registry.gazetteer, TODAY) == []
     text = example_yaml(registry, TODAY)
     assert text.startswith(SCHEMA_COMMENT + "\n")
     data = yaml.safe_load(text)
@@ -185,7 +186,7 @@ def test_every_string_reads_back_as_written(text):
 
 
 def test_identifiers_and_codes_are_always_quoted():
-    text = dump_entry(sample_entry(TODAY))
+    text = dump_entry(sample_entry(TODAY, "Miłki", "11-513", point=(53.9431, 21.8825)))
     for line in ('  krs: "0000123456"', '  kod_pocztowy: "11-513"', '  telefon: "600 100 200"',
                  '  regon: "123456785"', "zweryfikowano: 2026-11-26", "opp: true",
                  "    szerokosc: 53.9431"):
