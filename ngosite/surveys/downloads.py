@@ -1,7 +1,6 @@
 """Aggregated results to download: ``/badania/<id>/wyniki.csv`` (UTF-8 with a BOM, ``;``, as
 the open data) and ``wyniki.json``, one row per published figure, hidden ones marked "ukryto"
-with no number. Respondent-level rows (``odpowiedzi-osob.csv``) only when a setting allows
-it, in the reduced form of ``respondent_file``.
+with no number. Never a row per respondent: those rows stay with the office.
 """
 
 from __future__ import annotations
@@ -34,13 +33,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def results_file(slug: str, extension: str) -> str:
     return f"badania/{slug}/wyniki.{extension}"
-
-
-RESPONDENTS_FILE = "odpowiedzi-osob.csv"
-
-
-def respondents_file(slug: str) -> str:
-    return f"badania/{slug}/{RESPONDENTS_FILE}"
 
 
 def _values(figure: Figure) -> list[str]:
@@ -90,17 +82,6 @@ def results_json(wave: WaveResults) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def respondents_csv(wave: WaveResults) -> str:
-    """The reduced respondent rows (``respondent_file``), as the open data: BOM, ``;``."""
-    table = wave.respondent_rows
-    assert table is not None
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
-    return "\ufeff" + out.getvalue()
-
-
 def survey_assets(results: SurveyResults | None) -> list[tuple[str, str]]:
     if results is None:
         return []
@@ -109,6 +90,4 @@ def survey_assets(results: SurveyResults | None) -> list[tuple[str, str]]:
         if wave.published:
             assets.append((results_file(wave.slug, "csv"), results_csv(wave)))
             assets.append((results_file(wave.slug, "json"), results_json(wave)))
-        if wave.published and wave.respondent_rows is not None:
-            assets.append((respondents_file(wave.slug), respondents_csv(wave)))
     return assets
