@@ -58,6 +58,12 @@ def rows(wave: WaveResults) -> list[list[str]]:
                     for label, figure in zip(labels, cells, strict=False):
                         found.append([question.id, question.text, breakdown.breakdown.title,
                                       row.label, label, *_values(figure)])
+                # A group too small for its answers still says how many people it has.
+                for group in (g for g in breakdown.left_out if g.size is not None):
+                    cells = group.figures if unit.unit.option is None else group.figures[:1]
+                    for label, figure in zip(labels, cells, strict=False):
+                        found.append([question.id, question.text, breakdown.breakdown.title,
+                                      group.label, label, *_values(figure)])
     return found
 
 

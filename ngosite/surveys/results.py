@@ -54,6 +54,7 @@ class LeftOut:
 
     label: str
     size: int | None
+    figures: tuple[Figure, ...] = ()  # with a known size: every answer (hidden but for zeros)
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,10 @@ def _unit(survey: Survey, design: WaveDesign, unit: Unit, published: PublishedWa
             if size == 0:
                 continue  # nobody in the group: not a row
             if size is None or size < settings.group_minimum:
-                left_out.append(LeftOut(label, size))
+                figures = () if size is None else tuple(
+                    _figure(published, unit.key(b, label, c), size, None)
+                    for c in unit.categories)
+                left_out.append(LeftOut(label, size, figures))
                 continue
             rows.append(GroupRow(label, size, tuple(
                 _figure(published, unit.key(b, label, c), size, None)
