@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 import yaml
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ngosite.core.fields import IsoDate, Strict, Text
 
@@ -25,7 +25,17 @@ from .disclosure import TOTAL
 RESULTS_FILE = "wyniki.yml"
 HIDDEN = "ukryto"
 
-Count = Annotated[int, Field(ge=0, strict=True)] | Literal["ukryto"]
+def _count(value: object) -> int | str:
+    """A number of people, or ``ukryto``: anything else is a hand edit gone wrong."""
+    if value == HIDDEN or (isinstance(value, int) and not isinstance(value, bool)
+                           and value >= 0):
+        return value  # type: ignore[return-value]
+    raise ValueError(f"„{value}” nie jest liczbą osób ani słowem „ukryto”; wpisz liczbę "
+                     "całkowitą (np. 12) albo ukryto")
+
+
+Count = Annotated[int | str, BeforeValidator(_count), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 0}, {"const": HIDDEN}]})]
 
 
 class ProtectionNote(Strict):

@@ -175,15 +175,17 @@ def _check_small(doc: SourceDocument, design: WaveDesign, values: dict[Key, int]
 def _check_sums(doc: SourceDocument, design: WaveDesign, values: dict[Key, int],
                 hidden: set[Key], paths: dict[Key, KeyPath], problems: list[Problem]) -> None:
     tables = design.tables()
+    reported: set[Key] = set()
     for table in tables:
         for line in table.lines():
             if any(key in hidden for key, _ in line):
                 continue
             total = sum(values[key] * c for key, c in line)
-            if total:
-                key = next(key for key, c in line if c < 0)
-                problems.append(problem_at(doc, paths[key], "liczby tej tabeli nie sumują "
-                                           f"się do tej sumy (różnica {total:+d}); plik "
+            key = next(key for key, c in line if c < 0)
+            if total and key not in reported:
+                reported.add(key)
+                problems.append(problem_at(doc, paths[key], "ta suma nie zgadza się z "
+                                           f"liczbami, które sumuje (różnica {-total:+d}); plik "
                                            f"poprawiano ręcznie? {REPUBLISH}"))
     exposed = computable({}, tables, hidden)
     for key in exposed[:20]:

@@ -196,7 +196,7 @@ def _rectangle(values: Mapping[Key, int], table: Table, hidden: set[Key],
     best: tuple[int, list[Key]] | None = None
     if not table.rows:  # a one-way table: one more hidden cell in the line is enough
         for other in table.all_cols():
-            if other != col and table.cell[TOTAL, other] not in hidden:
+            if other not in (col, TOTAL) and table.cell[TOTAL, other] not in hidden:
                 key = table.cell[TOTAL, other]
                 cost = _cost(values, hidden, key, (TOTAL, other), keep)
                 if best is None or cost < best[0]:
@@ -207,6 +207,8 @@ def _rectangle(values: Mapping[Key, int], table: Table, hidden: set[Key],
             if r == row or c == col:
                 continue
             corners = [(row, c), (r, col), (r, c)]
+            if (TOTAL, TOTAL) in corners:
+                continue  # the number of respondents is always published
             keys = [table.cell[x] for x in corners]
             if all(k in hidden for k in keys):
                 continue  # already a cycle: the target is fixed by other tables too
@@ -248,12 +250,12 @@ def widen(values: Mapping[Key, int], table: Table, hidden: set[Key], at: tuple[K
     rows = table.all_rows() if table.rows else (TOTAL,)
     for r in rows:
         for c in table.all_cols():
-            if (r, c) == at or (not table.rows and c == TOTAL and at[1] != TOTAL
-                                and len(table.cols) > 1):
+            if (r, c) == at:
                 continue
             moves = _moves(table, at, (r, c))
-            if moves is None or all(k in hidden for k, _ in moves):
-                continue
+            if moves is None or all(k in hidden for k, _ in moves) or any(
+                    table.position[k] == (TOTAL, TOTAL) for k, _ in moves):
+                continue  # nothing new, or the number of respondents (always published)
             room = min(_room(values, moves, -down), _room(values, moves, up))
             short = 0 if room >= 1 else 1
             cost = sum(_cost(values, hidden, k, table.position[k], keep) for k, _ in moves)
@@ -326,7 +328,7 @@ def _add_partners(values: Mapping[Key, int], table: Table, hidden: set[Key],
             # Every rectangle is hidden already (possible only with one column): hide the
             # target's lines whole.
             hidden.update(k for line in table.lines() if any(key == target for key, _ in line)
-                          for k, _ in line)
+                          for k, _ in line if k != table.cell[TOTAL, TOTAL])
             continue
         hidden.update(found[1])
         covered.update(found[1])

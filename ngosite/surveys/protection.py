@@ -117,7 +117,7 @@ def _widen(values: Mapping[Key, int], where: Mapping[Key, list[tuple[Table, tupl
     for table, _ in places:
         for line in table.lines():
             if any(k == key for k, _ in line):
-                hidden.update(k for k, _ in line)
+                hidden.update(k for k, _ in line if k != table.cell[TOTAL, TOTAL])
 
 
 def pinned_by_zero(design: WaveDesign, published: Mapping[Key, int], key: Key) -> bool:

@@ -167,9 +167,10 @@ def _check_duplicates(name: str, respondents: list[Respondent], allowed: bool,
            "wiersz; jeśli to różne osoby z identycznymi odpowiedziami, uruchom polecenie z "
            "opcją --duplikaty")
     for lines in groups:
-        listed = ", ".join(str(n) for n in lines)
-        problems.append(Problem(name, lines[1], 1, "", f"wiersze {listed} są identyczne "
-                                f"(te same odpowiedzi na wszystkie pytania){how}", severity))
+        for line in lines[1:]:
+            problems.append(Problem(name, line, 1, "", f"wiersz {line} jest taki sam jak "
+                                    f"wiersz {lines[0]} (te same odpowiedzi na wszystkie "
+                                    f"pytania){how}", severity))
 
 
 def _open_answers(survey: Survey, respondents: list[Respondent]
