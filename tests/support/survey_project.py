@@ -15,7 +15,9 @@ many tests that need the project pay for the protection once.
 from __future__ import annotations
 
 import csv
+import functools
 import html
+import importlib.util
 import io
 import random
 import re
@@ -121,6 +123,17 @@ PUBLISHED_ON = date(2026, 11, 20)
 _PUBLISHED: dict[tuple, str] = {}  # (wave, payload, recruitment) → wyniki.yml text
 
 
+@functools.cache
+def sample_answers() -> dict[str, str]:
+    """The sample's respondents' files, made again by its generator (never committed)."""
+    spec = importlib.util.spec_from_file_location("generate_surveys",
+                                                  REPO / "scripts" / "generate_surveys.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.answers_of()
+
+
 def answers_dir(root: Path) -> Path:
     """Where the engineered project's respondents' files live: beside it, never inside."""
     return root.parent / f"{root.name}-odpowiedzi"
@@ -132,17 +145,23 @@ def review_yaml(rows: list[dict[str, str]]) -> str:
                                           for t in texts]}, allow_unicode=True)
 
 
-def publish_wave(root: Path, slug: str, rows: list[dict[str, str]],
-                 settings: SurveySettings | None = None) -> list:
-    """Write the rows outside ``root`` and publish them as the staff command does; returns
-    the problems (none for the engineered data)."""
-    folder = root / "badania" / slug
+def write_answers(root: Path, slug: str, rows: list[dict[str, str]]) -> tuple[Path, Path]:
+    """The respondents' file and its approved review, in the office's folder beside ``root``."""
     outside = answers_dir(root)
     outside.mkdir(parents=True, exist_ok=True)
     raw = outside / f"{slug}.csv"
     raw.write_text(answers_csv(rows), encoding="utf-8")
     review = outside / f"{slug}-otwarte.yml"
     review.write_text(review_yaml(rows), encoding="utf-8")
+    return raw, review
+
+
+def publish_wave(root: Path, slug: str, rows: list[dict[str, str]],
+                 settings: SurveySettings | None = None) -> list:
+    """Write the rows outside ``root`` and publish them as the staff command does; returns
+    the problems (none for the engineered data)."""
+    folder = root / "badania" / slug
+    raw, review = write_answers(root, slug, rows)
     problems: list = []
     found = read_model_file(folder / "badanie.yml", "badanie.yml", Survey, problems)
     assert found is not None, problems
@@ -160,10 +179,13 @@ def write_surveys(root: Path, *, payload: str = "", recruitment: str = "losowy")
             description(wave, payload=payload, recruitment=recruitment), allow_unicode=True,
             sort_keys=False), encoding="utf-8")
         key = (wave, payload, recruitment)
+        rows = respondents(wave, n, payload=payload)
         if key not in _PUBLISHED:
-            problems = publish_wave(root, slug, respondents(wave, n, payload=payload))
+            problems = publish_wave(root, slug, rows)
             assert not [p for p in problems if p.severity is Severity.ERROR], problems
             _PUBLISHED[key] = (folder / "wyniki.yml").read_text(encoding="utf-8")
+        else:
+            write_answers(root, slug, rows)
         (folder / "wyniki.yml").write_text(_PUBLISHED[key], encoding="utf-8")
     for slug, people in (("osp-milki", (300, 340)), ("kgw-rydzewo", (120, 90))):
         for year, count in zip((2024, 2025), people, strict=True):

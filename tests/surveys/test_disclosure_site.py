@@ -22,7 +22,6 @@ summary, every NGO report and every NGO page's effectiveness section. Then:
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import re
@@ -33,7 +32,7 @@ import pytest
 import yaml
 from support.disclosure_check import fixed_unknowns
 from support.projects import ROOT
-from support.survey_project import answers_dir, survey_project
+from support.survey_project import answers_dir, sample_answers, survey_project
 from support.survey_site import MISSING, TOTAL, Wave, build, count_wave, labels, read_page
 
 pytestmark = pytest.mark.e2e
@@ -49,15 +48,6 @@ class Built:
     names: dict[str, str]  # NGO slug → name
     published: dict[str, dict[tuple, int | None]]  # wave → key → count (None: "ukryto")
     scanned: dict[str, int]
-
-
-def sample_answers() -> dict[str, str]:
-    """The sample's respondents' files, made again by its generator (never committed)."""
-    spec = importlib.util.spec_from_file_location("generate_surveys",
-                                                  ROOT / "scripts" / "generate_surveys.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.answers_of()
 
 
 @pytest.fixture(scope="module", params=["sample", "engineered"])
