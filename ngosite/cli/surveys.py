@@ -111,10 +111,13 @@ def _outcome_lines(root: Path, outcome: Outcome) -> list[str]:
         lines.append(f"n = {counts.n}: za mało odpowiedzi, by opublikować jakiekolwiek "
                      "wyniki; zapisano tylko liczbę odpowiedzi.")
     if outcome.review is not None:
-        lines.append(f"Odpowiedzi otwarte ({outcome.withheld}) czekają na przegląd w "
-                     f"{outcome.review}: ustaw „publikuj: true” przy tych, które można "
-                     "opublikować, i uruchom polecenie ponownie z --otwarte "
-                     f"{outcome.review}. Ten plik też zostaje w urzędzie.")
+        state = ("już istnieje i zostaje bez zmian (są w nim decyzje z przeglądu)"
+                 if outcome.review_kept else "zapisano")
+        lines.append(f"Odpowiedzi otwarte ({outcome.awaiting}) czekają na przegląd; plik "
+                     f"{outcome.review} {state}. Ustaw w nim „publikuj: true” przy tych, które "
+                     "można opublikować, i uruchom polecenie ponownie z --otwarte "
+                     f"{outcome.review}. Ten plik też zostaje w urzędzie; do tego czasu "
+                     "żadna odpowiedź otwarta nie jest publikowana.")
     return lines
 
 

@@ -42,15 +42,19 @@ def read_published(path: Path, name: str, survey: Survey, settings: SurveySettin
     doc, results = found
     design = WaveDesign.of(survey)
     before = len(problems)
-    numbers = _numbers(doc, design, results, problems)
+    numbers = shape_of(doc, design, results, problems)
     if numbers is None:
         return None
     values, hidden, paths = numbers
     _check_thresholds(doc, results, settings, problems)
     k = max(results.protection.hide_up_to, settings.hide_up_to)
     m = max(results.protection.group_minimum, settings.group_minimum)
-    _check_small(doc, design, values, hidden, paths, k, m, problems)
-    _check_sums(doc, design, values, hidden, paths, problems)
+    if results.tables or results.sizes:
+        _check_small(doc, design, values, hidden, paths, k, m, problems)
+        _check_sums(doc, design, values, hidden, paths, problems)
+    elif results.n >= m:
+        problems.append(problem_at(doc, ("liczba_osob",), f"odpowiedzi jest {results.n}, a plik "
+                                   f"nie ma żadnych tabel; {REPUBLISH}"))
     _check_open(doc, survey, results, problems)
     if any(p.severity is Severity.ERROR for p in problems[before:]):
         return None
@@ -61,7 +65,7 @@ def read_published(path: Path, name: str, survey: Survey, settings: SurveySettin
 Numbers = tuple[dict[Key, int], set[Key], dict[Key, KeyPath]]
 
 
-def _numbers(doc: SourceDocument, design: WaveDesign, results: PublishedResults,
+def shape_of(doc: SourceDocument, design: WaveDesign, results: PublishedResults,
              problems: list[Problem]) -> Numbers | None:
     """Every number by key, with where it stands in the file; None when the file's shape
     does not match the questionnaire."""
@@ -165,8 +169,10 @@ def _check_small(doc: SourceDocument, design: WaveDesign, values: dict[Key, int]
             for unit in design.units:
                 for c in unit.categories:
                     key = unit.key(b, label, c)
-                    answered = values.get(unit.key(None, TOTAL, c), 1)
-                    if key not in hidden and answered > 0 and values[key] > 0:
+                    overall = values.get(unit.key(None, TOTAL, c), 1)
+                    # Nobody or everybody gave it: the totals say what the group answered.
+                    public = overall in (0, values[size_key(None)])
+                    if key not in hidden and not public and values[key] > 0:
                         problems.append(problem_at(
                             doc, paths[key], f"grupa „{label}” liczy mniej niż {m} osób, "
                             f"więc jej odpowiedzi muszą być ukryte; {REPUBLISH}"))

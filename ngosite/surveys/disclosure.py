@@ -98,9 +98,11 @@ def primary_cells(values: Mapping[Key, int], tables: Iterable[Table], *, hide_up
     for table in tables:
         for row in table.rows:
             if 0 < values[table.cell[row, TOTAL]] < group_minimum:
-                # An answer nobody gave overall is 0 in every group: nothing to hide.
+                # An answer nobody gave is 0 in every group, and an answer everybody gave is
+                # the group's size: the published totals say so, nothing to hide.
+                everybody = values[table.cell[TOTAL, TOTAL]]
                 primary.update((table.cell[row, c], target) for c in table.cols
-                               if values[table.cell[TOTAL, c]] > 0)
+                               if 0 < values[table.cell[TOTAL, c]] < everybody)
     return primary
 
 

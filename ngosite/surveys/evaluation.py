@@ -81,7 +81,7 @@ class CriterionResult:
         if self.did is None:
             return None
         if not self.did.beyond_error:
-            return ("w sołectwach projektu zmiana nie różni się od zmiany w grupie "
+            return ("w grupach projektu zmiana nie różni się od zmiany w grupie "
                     "porównawczej ponad błąd losowy: nie widać wpływu projektu")
         stronger = (self.did.difference.estimate > 0) == (self.direction == "wzrost")
         return ("w grupach projektu zmiana silniejsza niż w grupie porównawczej, ponad błąd "

@@ -1,9 +1,9 @@
 """What ``badania/<id>/badanie.yml`` may contain: the survey's description, its questionnaire,
 the coarse demographics, the breakdowns and, for a later wave, the criteria of success.
 
-The answers are in ``odpowiedzi.csv`` beside it (``answers.py``). Rules that compare parts of
-the file, two waves or the NGO directory live in ``rules.py``; this module knows one value at
-a time.
+The respondents' answers (``odpowiedzi.csv``, ``answers.py``) stay with the office and are
+published as ``wyniki.yml`` beside it (``publish.py``). Rules that compare parts of the file,
+two waves or the NGO directory live in ``rules.py``; this module knows one value at a time.
 """
 
 from __future__ import annotations

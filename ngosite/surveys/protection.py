@@ -52,13 +52,16 @@ def covers(interval: Interval, target: int, *, pinned: bool) -> bool:
 
 
 def protect_wave(counts: WaveCounts, *, hide_up_to: int, group_minimum: int,
-                 keep: frozenset[Key] = frozenset()) -> Protection:
+                 keep: frozenset[Key] = frozenset(),
+                 already: frozenset[Key] = frozenset()) -> Protection:
     """Hide the primary cells and enough partners that the audit passes. ``keep``: numbers to
-    spare when another choice is about as cheap (those the evaluation page needs)."""
+    spare when another choice is about as cheap (those the evaluation page needs);
+    ``already``: numbers an earlier publication of the same answers hid, hidden again, so
+    that the two versions in the repository's history reveal no more than the first."""
     design, values = counts.design, counts.values
     tables = design.tables()
     primary = primary_cells(values, tables, hide_up_to=hide_up_to, group_minimum=group_minimum)
-    hidden = set(protect(values, tables, set(primary), keep))
+    hidden = set(protect(values, tables, set(primary) | already, keep))
     model = AttackModel(design)
     where = _positions(tables)
     pending = dict(primary)
@@ -84,6 +87,11 @@ def protect_wave(counts: WaveCounts, *, hide_up_to: int, group_minimum: int,
         raise RuntimeError("disclosure control did not converge")  # pragma: no cover
     published = {k: values[k] for k in model.numbers() if k not in hidden}
     intervals = model.intervals(published, sorted(hidden, key=repr))
+    # A hidden number the published ones fix exactly protects nothing: show it. Its equation
+    # adds nothing the others did not imply, so no other interval narrows.
+    pinned = {k for k, interval in intervals.items() if interval.width == 0}
+    hidden -= pinned
+    intervals = {k: v for k, v in intervals.items() if k not in pinned}
     return Protection(frozenset(hidden), primary, intervals, len(model.numbers()), rounds)
 
 

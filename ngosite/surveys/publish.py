@@ -22,7 +22,8 @@ from ngosite.core.problems import Problem, Severity, relative_name
 from ngosite.core.sorting import polish_key
 from ngosite.settings.surveys import SurveySettings
 
-from .aggregates import RESULTS_FILE, OpenAnswers, results_text, today_note
+from .aggregates import RESULTS_FILE, OpenAnswers, PublishedResults, results_text, today_note
+from .aggregates_check import shape_of
 from .answers import OpenAnswer, Respondent, read_answers
 from .design import CHOSE, Key, WaveDesign
 from .disclosure import TOTAL
@@ -42,6 +43,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     review: Path | None = None
+    review_kept: bool = False  # the review file existed already and was left as it was
+    awaiting: int = 0  # open answers in the review file
     counts: WaveCounts | None = None
     protection: Protection | None = None
     withheld: int = 0
@@ -84,7 +87,12 @@ def publish(root: Path, folder: Path, survey: Survey, raw: Path, settings: Surve
         approved = read_review(reviewed, survey, answers, problems)
     elif any(answers.values()):
         outcome.review = raw.with_name(f"{raw.stem}-otwarte.yml")
-        write_review(outcome.review, folder.name, raw, answers)
+        outcome.awaiting = sum(len(texts) for texts in answers.values())
+        if outcome.review.exists():
+            # Staff may be half-way through it: never overwrite their decisions.
+            outcome.review_kept = True
+        else:
+            write_review(outcome.review, folder.name, raw, answers)
     if outcome.failed:
         return outcome
     design = WaveDesign.of(survey)
@@ -97,9 +105,11 @@ def publish(root: Path, folder: Path, survey: Survey, raw: Path, settings: Surve
     outcome.withheld = sum(o.withheld for o in opened.values())
     enough = counts.n >= settings.group_minimum
     if enough:
+        already = _earlier_publication(folder, survey, counts, problems)
         protection = protect_wave(counts, hide_up_to=settings.hide_up_to,
                                   group_minimum=settings.group_minimum,
-                                  keep=evaluation_numbers(design, survey, folder.parent))
+                                  keep=evaluation_numbers(design, survey, folder.parent),
+                                  already=already)
         outcome.protection = protection
         hidden = protection.hidden
         narrowest = min((i.width for i in protection.intervals.values()), default=None)
@@ -140,6 +150,31 @@ def evaluation_numbers(design: WaveDesign, survey: Survey, surveys_dir: Path) ->
                 if set(grouping.variables) & variables:
                     found.update(unit.key(b, label, category) for label in grouping.labels)
     return frozenset(found)
+
+
+def _earlier_publication(folder: Path, survey: Survey, counts: WaveCounts,
+                         problems: list[Problem]) -> frozenset[Key]:
+    """What an earlier ``wyniki.yml`` of the same answers hid (it stays in the repository's
+    history, so a new pattern must hide at least as much). Results of other answers (a
+    corrected file) cannot be protected together with these: say so."""
+    path = folder / RESULTS_FILE
+    if not path.is_file():
+        return frozenset()
+    found = read_model_file(path, str(path), PublishedResults, [])
+    if found is None:
+        return frozenset()
+    numbers = shape_of(found[0], counts.design, found[1], [])
+    if numbers is None:
+        return frozenset()
+    values, hidden, _ = numbers
+    if any(counts.values.get(k) != v for k, v in values.items()):
+        problems.append(Problem(str(path), 1, 1, "", "poprzednie wyniki tego badania "
+                                "pochodzą z innych odpowiedzi (poprawiony plik?): obie wersje "
+                                "zostaną w historii repozytorium, a ich ukrytych liczb nie da "
+                                "się chronić razem; jeśli poprzednia wersja była publiczna, "
+                                "powiadom administratorów", Severity.WARNING))
+        return frozenset()
+    return frozenset(hidden)
 
 
 def _siblings(surveys_dir: Path) -> list[Survey]:

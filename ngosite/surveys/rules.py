@@ -168,15 +168,22 @@ def check_waves(waves: Sequence[WaveFile], problems: list[Problem]) -> set[str]:
             _compare(earlier, later, problems)
             if len(problems) > before:
                 failed.add(later.slug)
+                if earlier.survey.wave.number == later.survey.wave.number:  # type: ignore[union-attr]
+                    failed.add(earlier.slug)
     return failed
 
 
 def _compare(earlier: WaveFile, later: WaveFile, problems: list[Problem]) -> None:
     assert earlier.survey.wave is not None and later.survey.wave is not None
     if earlier.survey.wave.number == later.survey.wave.number:
-        problems.append(problem_at(later.doc, ("fala", "numer"), f"fala "
-                                   f"{later.survey.wave.number} tej serii jest już w "
-                                   f"{earlier.file}; nadaj fali kolejny numer"))
+        # Which of the two is the newcomer is not known (a copied sample, a new survey that
+        # reused the series' code): both files say so, each naming the other.
+        for one, other in ((earlier, later), (later, earlier)):
+            problems.append(problem_at(
+                one.doc, ("fala", "numer"), f"fala {one.survey.wave.number} serii "
+                f"„{one.survey.wave.study}” jest też w {other.file}; jeśli to nowe badanie, "
+                "nadaj mu własny kod serii (fala.badanie), a jeśli kolejna fala tej serii — "
+                "kolejny numer"))
         return
     for i, question in enumerate(later.survey.questions):
         old = earlier.survey.question(question.id)

@@ -21,8 +21,9 @@ from .model import Survey
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "data/badanie.schema.json": (
         Survey, "Opis badania mieszkańców",
-        "Plik badania/<kod>/badanie.yml: opis badania i kwestionariusz (odpowiedzi w "
-        "odpowiedzi.csv obok). Opis pól: docs/jak-opublikowac-badanie.md."),
+        "Plik badania/<kod>/badanie.yml: opis badania i kwestionariusz (odpowiedzi osób "
+        "zostają w urzędzie; wyniki zbiorcze w wyniki.yml obok). Opis pól: "
+        "docs/jak-opublikowac-badanie.md."),
     "data/wyniki-badania.schema.json": (
         PublishedResults, "Wyniki zbiorcze badania mieszkańców",
         "Plik badania/<kod>/wyniki.yml, zapisywany poleceniem ngosite surveys publish; nie "

@@ -113,6 +113,7 @@ def _criterion(earlier: WaveResults, later: WaveResults, criterion,  # type: ign
     e2 = stratified(later, criterion.question, criterion.answer, weights) if weights else None
     if e1 is not None and e2 is not None:
         found.change = weighted(e1, e2)
+        found.notes.append("odsetki ważone")
     else:
         found.change = unweighted(one, two, earlier, later)
         if weights:

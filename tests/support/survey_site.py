@@ -186,6 +186,8 @@ class _Reader(HTMLParser):
                                 [], 0)
         elif tag == "rect" and self._chart is not None:
             self._chart.rects += 1
+        elif tag == "tspan" and self._text is not None:
+            self._text.append(" ")  # a label's next line
         elif tag in ("p", "li") and self._table is None and self._chart is None:
             self._paragraph = []
 

@@ -108,12 +108,12 @@ def _read_results(built: Built, wave: Wave) -> dict[tuple, int | None]:
 
 
 def _sensitive(wave: Wave) -> set[tuple]:
-    """Counts of 1–4 (group sizes too), and every answer of a group under 10 that somebody
-    in the wave gave (an answer nobody gave is 0 in every group, and that is public)."""
+    """Counts of 1–4 (group sizes too), and every answer of a group under 10 that some but not
+    all of the wave gave (nobody: 0 in every group; everybody: the group's size — public)."""
     small = {(var, group) for (var, group), size in wave.sizes.items() if size < GROUP_MINIMUM}
     cells = {k for k, v in wave.cells.items()
              if 1 <= v <= HIDE_UP_TO or ((k[1], k[2]) in small
-                                         and wave.cells[k[0], None, TOTAL, k[3]] > 0)}
+                                         and 0 < wave.cells[k[0], None, TOTAL, k[3]] < wave.n)}
     return cells | {("size", var, group) for (var, group), size in wave.sizes.items()
                     if 1 <= size <= HIDE_UP_TO}
 

@@ -9,7 +9,6 @@ import io
 import shutil
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from support.projects import ROOT

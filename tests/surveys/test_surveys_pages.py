@@ -80,7 +80,9 @@ def test_hidden_cells_have_no_number(sample_pages):
     # Nad Buwełnem: known by 1–4 respondents in the sample's later wave.
     row = re.search(r"<tr><th scope=\"row\">Stowarzyszenie Agroturystyczne „Nad Buwełnem”</th>"
                     r"(.*?)</tr>", page)
-    assert row and row.group(1) == "<td>ukryto</td><td>ukryto</td><td>—</td>"
+    assert row and row.group(1) == ('<td class="survey-num">ukryto</td>'
+                                    '<td class="survey-num">ukryto</td>'
+                                    '<td class="survey-num">—</td>')
 
 
 def test_comparison_in_plain_polish_with_newcombe(sample_registry, sample_pages):
