@@ -61,13 +61,14 @@ def test_publish_writes_results_then_open_answers_wait_for_review(tmp_path, caps
     assert "n = 80; ukryto " in err and "ma przedział od 0 do co najmniej progu" in err
     assert f"plik {review} zapisano" in err
     text = review.read_text(encoding="utf-8")
-    assert "publikuj: false" in text and "publikuj: true" not in text
+    assert "  publikuj: false" in text and "  publikuj: true" not in text
     # Staff approve one answer; publishing again without --otwarte keeps their work.
-    review.write_text(text.replace("publikuj: false", "publikuj: true", 1), encoding="utf-8")
+    review.write_text(text.replace("  publikuj: false", "  publikuj: true", 1),
+                      encoding="utf-8")
     assert main(["--root", str(root), "surveys", "publish", str(answers),
                  "--badanie", WAVES[1], "--duplikaty"]) == 0
     assert "już istnieje i zostaje bez zmian" in capsys.readouterr().err
-    assert "publikuj: true" in review.read_text(encoding="utf-8")
+    assert "  publikuj: true" in review.read_text(encoding="utf-8")
     results = yaml.safe_load((folder / "wyniki.yml").read_text(encoding="utf-8"))
     assert results["otwarte"]["p4"]["opublikowane"] == []  # nothing before the review
     assert results["otwarte"]["p4"]["nieopublikowane"] > 0
