@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Write the SAMPLE survey data: two waves of a residents' study and the NGOs' indicators.
 
-    .venv/bin/python scripts/generate_surveys.py [--seed 2025] [--root .]
+    .venv/bin/python scripts/generate_surveys.py [--seed 2025] [--root .] [--answers DIR]
 
+The synthetic respondents' rows go to ``--answers`` (default: a folder in the system's
+temporary directory), never into the project: like real answers, they are published through
+``ngosite surveys publish``, which writes only the protected ``badania/<id>/wyniki.yml``. The
+sample's open answers are approved in a review file written beside them (they are made up).
 Seeded, so the committed files are reproducible byte for byte. The questions follow the aims of
 the project "Akademia Współpracy": what residents know of local NGOs and which ones they know,
 what they expect of them, whether they take part, how they want to be consulted and what would
@@ -16,7 +20,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import random
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -42,6 +50,8 @@ LOCALITIES = {  # sołectwo code → (name, weight ~ population)
 }
 AGES = {"18-29": ("18–29 lat", 17), "30-44": ("30–44 lata", 25), "45-59": ("45–59 lat", 25),
         "60-74": ("60–74 lata", 22), "75-plus": ("75 lat i więcej", 11)}
+# The sample population (3,050 adults) split as the ages are drawn.
+POPULATION_BY_AGE = {"18-29": 519, "30-44": 762, "45-59": 762, "60-74": 671, "75-plus": 336}
 SEXES = {"kobieta": ("kobieta", 52), "mezczyzna": ("mężczyzna", 47),
          "nie-podaje": ("wolę nie podawać", 1)}
 EXPECTATIONS = {"zajecia-dzieci": ("Zajęcia dla dzieci i młodzieży", 0.52),
@@ -89,7 +99,10 @@ def _description(wave: int) -> dict:
                              "porównanie z badaniem z kwietnia 2025 r."),
         "przykladowe": True,
         "populacja": {"opis": "mieszkańcy gminy Miłki w wieku 18 lat i więcej",
-                      "liczebnosc": 3050},
+                      "liczebnosc": 3050, "struktura": {
+                          "zmienna": "wiek", "liczebnosci": POPULATION_BY_AGE,
+                          "zrodlo": "DANE PRZYKŁADOWE (w prawdziwym badaniu: GUS, Bank Danych "
+                                    "Lokalnych, ludność według grup wieku)"}},
         "sposob": "ankieta papierowa wypełniana w domu, odbierana przez ankieterów",
         "dobor": "losowy",
         "dobor_opis": "losowanie adresów z ewidencji; w każdym gospodarstwie ankietę wypełniała "
@@ -97,6 +110,7 @@ def _description(wave: int) -> dict:
         "realizacja": {"od": "2025-04-07", "do": "2025-04-30"} if before else
                       {"od": "2026-10-05", "do": "2026-10-30"},
         "wykonawca": "Fundacja „Akademia Współpracy” (dane przykładowe)",
+        "wykonawca_organizacja": "fundacja-akademia-wspolpracy",
         "fala": {"badanie": "akademia-wspolpracy", "numer": wave,
                  "nazwa": "przed projektem" if before else "po półtora roku projektu"},
         "metryczka": [
@@ -172,6 +186,10 @@ def _description(wave: int) -> dict:
             {"pytanie": "q7", "odpowiedz": "brak-informacji", "kierunek": "spadek",
              "opis": "Mniej mieszkańców nie wie, kiedy i o czym są konsultacje."},
         ]
+        description["grupa_porownawcza"] = {
+            "zmienna": "solectwo", "grupy": ["Pozostałe sołectwa od B do K"],
+            "opis": "DANE PRZYKŁADOWE: w tych sołectwach projekt nie prowadził spotkań ani "
+                    "zajęć; zmiana w nich pokazuje, co działo się w gminie bez projektu"}
     return description
 
 
@@ -246,20 +264,55 @@ def _yaml(header: str, data: dict) -> str:
                               width=100)
 
 
+PUBLISHED_ON = "2026-11-30"  # the date the sample's results are said to be published
+
+
+def _review(rows: str) -> str:
+    """The sample's review file: every open answer approved (they are made up)."""
+    texts = [r["q10"] for r in csv.DictReader(io.StringIO(rows))
+             if r["q10"] and not r["q10"].startswith("[ukryto")]
+    items = [{"pytanie": "q10", "tekst": t, "publikuj": True} for t in sorted(texts)]
+    return _yaml("# Przegląd odpowiedzi otwartych DANYCH PRZYKŁADOWYCH\n", {"odpowiedzi": items})
+
+
+def answers_of(seed: int = 2025) -> dict[str, str]:
+    """The synthetic respondents' files by survey (the tests count their truth from these)."""
+    rng = random.Random(seed)
+    return {slug: _answers_csv(rng, wave, n) for wave, slug, n in WAVES}
+
+
+WAVES = ((1, "mieszkancy-2025-przed", 312), (2, "mieszkancy-2026-po", 347))
+
+
+def publish(root: Path, answers_dir: Path, seed: int = 2025) -> None:
+    """Write each wave's respondents into ``answers_dir`` and publish them into ``root``."""
+    answers_dir.mkdir(parents=True, exist_ok=True)
+    ngosite = Path(sys.executable).with_name("ngosite")
+    for slug, rows in answers_of(seed).items():
+        raw = answers_dir / f"{slug}-odpowiedzi.csv"
+        raw.write_text(rows, encoding="utf-8")
+        review = answers_dir / f"{slug}-otwarte.yml"
+        review.write_text(_review(rows), encoding="utf-8")
+        subprocess.run([str(ngosite), "--root", str(root), "surveys", "publish", str(raw),
+                        "--badanie", slug, "--otwarte", str(review)], check=True,
+                       env={**os.environ, "NGOSITE_TODAY": PUBLISHED_ON})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--answers", type=Path,
+                        default=Path(tempfile.gettempdir()) / "ngosite-przykladowe-odpowiedzi",
+                        help="where the synthetic respondents' files go (outside --root)")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    for wave, slug, n in ((1, "mieszkancy-2025-przed", 312), (2, "mieszkancy-2026-po", 347)):
+    for wave, slug, _ in WAVES:
         folder = args.root / "badania" / slug
         folder.mkdir(parents=True, exist_ok=True)
         header = ("# yaml-language-server: $schema=../../data/badanie.schema.json\n"
                   "# DANE PRZYKŁADOWE wygenerowane przez scripts/generate_surveys.py; opis pól: "
                   "docs/jak-opublikowac-badanie.md\n")
         (folder / "badanie.yml").write_text(_yaml(header, _description(wave)), encoding="utf-8")
-        (folder / "odpowiedzi.csv").write_text(_answers_csv(rng, wave, n), encoding="utf-8")
     for slug in INDICATORS:
         folder = args.root / "sprawozdania" / slug
         folder.mkdir(parents=True, exist_ok=True)
@@ -268,6 +321,7 @@ def main() -> None:
                       "# DANE PRZYKŁADOWE (scripts/generate_surveys.py)\n")
             (folder / f"{year}.yml").write_text(_yaml(header, _indicators(slug, year)),
                                                 encoding="utf-8")
+    publish(args.root, args.answers, args.seed)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """Disclosure thresholds of published survey results, as ``badania`` in ``data/gmina.yml``.
 
 The defaults suit a gmina of a few thousand people (see ``ngosite.surveys.disclosure``): a
-group is shown from 10 respondents, counts 1–4 are hidden. Staff may make them stricter; the
-model refuses settings that would publish single respondents' answers.
+group's answers are shown from 10 respondents, counts 1–4 are hidden. Staff may make them
+stricter; the model refuses milder ones. Respondents' rows are never published.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ngosite.core.fields import Strict
 
@@ -20,7 +20,12 @@ class SurveySettings(Strict):
     hide_up_to: int = Field(
         4, alias="ukryj_liczby_do", ge=2, le=100, strict=True,
         description="Liczby odpowiedzi od 1 do tej wartości są ukrywane razem z procentem")
-    respondent_data: bool = Field(
-        False, alias="udostepnij_odpowiedzi", strict=True,
-        description="true: do pobrania są też odpowiedzi pojedynczych osób (bez metryczki "
-                    "i bez odpowiedzi otwartych); domyślnie false")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_respondent_rows(cls, data: object) -> object:
+        if isinstance(data, dict) and "udostepnij_odpowiedzi" in data:
+            raise ValueError(
+                "pola udostepnij_odpowiedzi już nie ma: odpowiedzi pojedynczych osób nie są "
+                "publikowane (zostają w urzędzie, RODO: minimalizacja danych); usuń to pole")
+        return data

@@ -6,8 +6,8 @@ else: every bad cell is a Polish problem naming the line of the file (a quoted c
 lines; the row's first line counts), the column and what to write instead
 ("wiersz 57, kolumna q4: „7” poza skalą 1–5"). Nothing that looks like personal data is
 accepted: a name-like or contact-like column refuses the whole file, and an open answer with
-an e-mail address or a phone number must be replaced by ``[ukryto: powód]`` before the file
-is committed, because the repository is public.
+an e-mail address or a phone number must be replaced by ``[ukryto: powód]``. The file itself
+stays with the office (``publish``); only protected results reach the repository.
 """
 
 from __future__ import annotations
@@ -137,8 +137,8 @@ def _check_header(name: str, header: list[str], survey: Survey,
     for i, h in personal:
         problems.append(Problem(
             name, 1, i + 1, h, f"kolumna „{h}” wygląda na dane osobowe (imię, nazwisko, adres, "
-            "kontakt); plik odpowiedzi musi być anonimowy: usuń tę kolumnę z pliku, zanim "
-            "trafi do repozytorium, i nie zapisuj jej nigdzie w serwisie"))
+            "kontakt); do publikacji wyników potrzebne są tylko odpowiedzi: zapisz kopię "
+            "pliku bez tej kolumny i podaj ją (oryginał zostaje w urzędzie)"))
     if personal:
         return None
     known = {q.id for q in survey.questions} | {d.id for d in survey.demographics}
@@ -300,8 +300,7 @@ def _open(where: tuple[str, int, int, str], cell: str, problems: list[Problem]) 
     found = personal_data_in(cell)
     if found:
         problems.append(_problem(
-            where, f"odpowiedź zawiera {' i '.join(found)}; dane osobowe nie mogą trafić do "
-            "repozytorium ani do serwisu: zastąp całą odpowiedź znacznikiem "
-            "[ukryto: dane osobowe]"))
+            where, f"odpowiedź zawiera {' i '.join(found)}; takiej odpowiedzi nie publikujemy: "
+            "zastąp ją w pliku znacznikiem [ukryto: dane osobowe]"))
         return None
     return OpenAnswer(cell)

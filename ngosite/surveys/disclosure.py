@@ -33,6 +33,11 @@ Key = Hashable
 TOTAL = "__total__"
 _ZERO_COST = 1_000_000  # a hidden zero tells an attacker "at least 0, at most the partner"
 _TOTAL_COST = 10_000  # a hidden total disappears from every linked table
+# A hidden group size leaves the whole group out of every table (and a second one with it).
+_SIZE_COST = 1_000_000_000
+# A number the evaluation needs (a criterion's answer in the weighting breakdown): hide it
+# only when a cheaper choice would cost a zero or a group's size.
+_KEEP_COST = 50_000
 
 
 @dataclass(frozen=True)
@@ -69,19 +74,36 @@ class Table:
         return self._keys
 
     @cached_property
+    def position(self) -> dict[Key, tuple[Key, Key]]:
+        """Key → its (row, column) in this table."""
+        return {key: rc for rc, key in self.cell.items()}
+
+    @cached_property
     def _keys(self) -> frozenset[Key]:
         return frozenset(self.cell.values())
 
 
 def primary_cells(values: Mapping[Key, int], tables: Iterable[Table], *, hide_up_to: int,
-                  group_minimum: int) -> set[Key]:
-    """Counts 1..hide_up_to, and every cell of a group (row) smaller than ``group_minimum``."""
-    hidden = {k for k, v in values.items() if 1 <= v <= hide_up_to}
+                  group_minimum: int) -> dict[Key, int]:
+    """The cells that must not be published, each with its upper protection target.
+
+    A count from 1 to ``hide_up_to`` (a group's size too), and every answer count of a group
+    smaller than ``group_minimum`` (its size stays shown when it is not a small count itself:
+    "7 people did not give their age" harms no one; how those 7 answered could). The lower
+    target is always 0: an attacker must not be able to tell such a cell from nobody, nor,
+    up to ``hide_up_to + 1``, from a number safe to publish.
+    """
+    target = hide_up_to + 1
+    primary = {k: target for k, v in values.items() if 1 <= v <= hide_up_to}
     for table in tables:
         for row in table.rows:
-            if values[table.cell[row, TOTAL]] < group_minimum:
-                hidden.update(table.cell[row, c] for c in table.all_cols())
-    return hidden
+            if 0 < values[table.cell[row, TOTAL]] < group_minimum:
+                # An answer nobody gave is 0 in every group, and an answer everybody gave is
+                # the group's size: the published totals say so, nothing to hide.
+                everybody = values[table.cell[TOTAL, TOTAL]]
+                primary.update((table.cell[row, c], target) for c in table.cols
+                               if 0 < values[table.cell[TOTAL, c]] < everybody)
+    return primary
 
 
 def computable(values: Mapping[Key, int], tables: list[Table], hidden: set[Key]) -> list[Key]:
@@ -154,24 +176,31 @@ def _fixed(keys: list[Key], lines: list[list[tuple[Key, int]]]) -> list[Key]:
             if not np.any(np.abs(matrix[i, free]) > 1e-9)]
 
 
-def _cost(values: Mapping[Key, int], hidden: set[Key], key: Key, is_total: bool) -> int:
+def _cost(values: Mapping[Key, int], hidden: set[Key], key: Key,
+          position: tuple[Key, Key], keep: frozenset[Key] = frozenset()) -> int:
+    """What hiding ``key`` at ``position`` of a table loses: its count, and far more for a
+    zero, an overall count (a column total) and, most of all, a group's size (a row total)."""
     if key in hidden:
         return 0
     value = values[key]
-    return value + (_ZERO_COST if value == 0 else 0) + (_TOTAL_COST if is_total else 0)
+    row, col = position
+    penalty = _SIZE_COST if col == TOTAL else (_TOTAL_COST if row == TOTAL else 0)
+    return (value + (_ZERO_COST if value == 0 else 0) + penalty
+            + (_KEEP_COST if key in keep else 0))
 
 
 def _rectangle(values: Mapping[Key, int], table: Table, hidden: set[Key],
-               at: tuple[Key, Key]) -> tuple[int, list[Key]] | None:
+               at: tuple[Key, Key], keep: frozenset[Key] = frozenset()
+               ) -> tuple[int, list[Key]] | None:
     """The cheapest cells to hide with the cell at ``at`` so that it lies on a cycle of this
     table (None when every such cycle is hidden already)."""
     row, col = at
     best: tuple[int, list[Key]] | None = None
     if not table.rows:  # a one-way table: one more hidden cell in the line is enough
         for other in table.all_cols():
-            if other != col and table.cell[TOTAL, other] not in hidden:
+            if other not in (col, TOTAL) and table.cell[TOTAL, other] not in hidden:
                 key = table.cell[TOTAL, other]
-                cost = _cost(values, hidden, key, other == TOTAL)
+                cost = _cost(values, hidden, key, (TOTAL, other), keep)
                 if best is None or cost < best[0]:
                     best = (cost, [key])
         return best
@@ -180,16 +209,82 @@ def _rectangle(values: Mapping[Key, int], table: Table, hidden: set[Key],
             if r == row or c == col:
                 continue
             corners = [(row, c), (r, col), (r, c)]
+            if (TOTAL, TOTAL) in corners:
+                continue  # the number of respondents is always published
             keys = [table.cell[x] for x in corners]
             if all(k in hidden for k in keys):
                 continue  # already a cycle: the target is fixed by other tables too
-            cost = sum(_cost(values, hidden, table.cell[x], TOTAL in x) for x in corners)
+            cost = sum(_cost(values, hidden, table.cell[x], x, keep) for x in corners)
             if best is None or cost < best[0]:
                 best = (cost, keys)
     return best
 
 
-def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key]) -> frozenset[Key]:
+def _sign(key: Key) -> int:
+    return -1 if key == TOTAL else 1
+
+
+def _moves(table: Table, at: tuple[Key, Key], other: tuple[Key, Key]
+           ) -> list[tuple[Key, int]] | None:
+    """The other cells of the cycle through ``at`` and ``other`` (a rectangle, or a pair in
+    a one-way table), each with how far it moves when the cell at ``at`` moves up by one —
+    every published line of the table keeps its sum."""
+    (row, col), (r, c) = at, other
+    if not table.rows:
+        return [(table.cell[TOTAL, c], -_sign(col) * _sign(c))]
+    if r == row or c == col:
+        return None
+    across = -_sign(col) * _sign(c)
+    down = -_sign(row) * _sign(r)
+    return [(table.cell[row, c], across), (table.cell[r, col], down),
+            (table.cell[r, c], across * down)]
+
+
+def widen(values: Mapping[Key, int], table: Table, hidden: set[Key], at: tuple[Key, Key],
+          down: int, up: int, keep: frozenset[Key] = frozenset()
+          ) -> tuple[tuple[int, int, int], list[Key]] | None:
+    """Cells to hide with the cell at ``at`` so that, within this table, it can move ``down``
+    respondents towards 0 and ``up`` towards the protection target (τ-ARGUS's lower and upper
+    protection levels): the cheapest cycle whose cells have room for both moves, or, when no
+    cycle has, the one with the most room; with its rank (lower is better) to compare the
+    choices of several tables. None when every cycle is hidden already."""
+    best: tuple[tuple[int, int, int], list[Key]] | None = None
+    rows = table.all_rows() if table.rows else (TOTAL,)
+    for r in rows:
+        for c in table.all_cols():
+            if (r, c) == at:
+                continue
+            moves = _moves(table, at, (r, c))
+            if moves is None or all(k in hidden for k, _ in moves) or any(
+                    table.position[k] == (TOTAL, TOTAL) for k, _ in moves):
+                continue  # nothing new, or the number of respondents (always published)
+            room = min(_room(values, moves, -down), _room(values, moves, up))
+            short = 0 if room >= 1 else 1
+            cost = sum(_cost(values, hidden, k, table.position[k], keep) for k, _ in moves)
+            # A new hidden group size is the last resort (it leaves two groups out of every
+            # table); then a cycle with room for both moves, the cheapest; then the roomiest.
+            sizes = sum(1 for k, _ in moves
+                        if k not in hidden and table.position[k][1] == TOTAL)
+            rank = (sizes, short, cost if not short else -int(room * 1000))
+            if best is None or rank < best[0]:
+                best = (rank, [k for k, _ in moves])
+    return best
+
+
+def _room(values: Mapping[Key, int], moves: list[tuple[Key, int]], step: int) -> float:
+    """Share of a move of ``step`` (for the target cell) the cycle's cells allow (1 = all)."""
+    if step == 0:
+        return 1.0
+    room = 1.0
+    for key, per_unit in moves:
+        change = per_unit * step
+        if change < 0:
+            room = min(room, values[key] / -change)
+    return room
+
+
+def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key],
+            keep: frozenset[Key] = frozenset()) -> frozenset[Key]:
     """Every cell to hide: ``primary`` plus partners until no hidden cell is computable.
 
     Tables are protected one at a time (small systems, quick), and again whenever a cell they
@@ -213,7 +308,7 @@ def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key]) -
                 exposed = computable(values, [table], hidden - sizes)
                 before = len(hidden)
                 if exposed:
-                    _add_partners(values, table, hidden, exposed)
+                    _add_partners(values, table, hidden, exposed, keep)
                 if len(hidden) == before:
                     # Nothing left to add: what remains exposed is exposed only if the
                     # paired group sizes were published, which they are not.
@@ -224,18 +319,18 @@ def protect(values: Mapping[Key, int], tables: list[Table], primary: set[Key]) -
 
 
 def _add_partners(values: Mapping[Key, int], table: Table, hidden: set[Key],
-                  exposed: list[Key]) -> None:
-    position = {key: rc for rc, key in table.cell.items()}
+                  exposed: list[Key], keep: frozenset[Key] = frozenset()) -> None:
+    position = table.position
     covered: set[Key] = set()
     for target in exposed:
         if target in covered:
             continue
-        found = _rectangle(values, table, hidden, position[target])
+        found = _rectangle(values, table, hidden, position[target], keep)
         if found is None:
             # Every rectangle is hidden already (possible only with one column): hide the
             # target's lines whole.
             hidden.update(k for line in table.lines() if any(key == target for key, _ in line)
-                          for k, _ in line)
+                          for k, _ in line if k != table.cell[TOTAL, TOTAL])
             continue
         hidden.update(found[1])
         covered.update(found[1])

@@ -1,7 +1,6 @@
 """Aggregated results to download: ``/badania/<id>/wyniki.csv`` (UTF-8 with a BOM, ``;``, as
 the open data) and ``wyniki.json``, one row per published figure, hidden ones marked "ukryto"
-with no number. Respondent-level rows (``odpowiedzi-osob.csv``) only when a setting allows
-it, in the reduced form of ``respondent_file``.
+with no number. Never a row per respondent: those rows stay with the office.
 """
 
 from __future__ import annotations
@@ -36,13 +35,6 @@ def results_file(slug: str, extension: str) -> str:
     return f"badania/{slug}/wyniki.{extension}"
 
 
-RESPONDENTS_FILE = "odpowiedzi-osob.csv"
-
-
-def respondents_file(slug: str) -> str:
-    return f"badania/{slug}/{RESPONDENTS_FILE}"
-
-
 def _values(figure: Figure) -> list[str]:
     if figure.hidden or figure.interval is None or figure.share is None:
         return ["ukryto", str(figure.base), "ukryto", "", ""]
@@ -66,6 +58,12 @@ def rows(wave: WaveResults) -> list[list[str]]:
                     for label, figure in zip(labels, cells, strict=False):
                         found.append([question.id, question.text, breakdown.breakdown.title,
                                       row.label, label, *_values(figure)])
+                # A group too small for its answers still says how many people it has.
+                for group in (g for g in breakdown.left_out if g.size is not None):
+                    cells = group.figures if unit.unit.option is None else group.figures[:1]
+                    for label, figure in zip(labels, cells, strict=False):
+                        found.append([question.id, question.text, breakdown.breakdown.title,
+                                      group.label, label, *_values(figure)])
     return found
 
 
@@ -90,17 +88,6 @@ def results_json(wave: WaveResults) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def respondents_csv(wave: WaveResults) -> str:
-    """The reduced respondent rows (``respondent_file``), as the open data: BOM, ``;``."""
-    table = wave.respondent_rows
-    assert table is not None
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
-    return "\ufeff" + out.getvalue()
-
-
 def survey_assets(results: SurveyResults | None) -> list[tuple[str, str]]:
     if results is None:
         return []
@@ -109,6 +96,4 @@ def survey_assets(results: SurveyResults | None) -> list[tuple[str, str]]:
         if wave.published:
             assets.append((results_file(wave.slug, "csv"), results_csv(wave)))
             assets.append((results_file(wave.slug, "json"), results_json(wave)))
-        if wave.published and wave.respondent_rows is not None:
-            assets.append((respondents_file(wave.slug), respondents_csv(wave)))
     return assets

@@ -20,19 +20,23 @@ from markupsafe import Markup
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
 from ngosite.organisations.registry import Entry, Registry
 
+from .evaluation import ALPHA
 from .indicators import IndicatorsFile
 from .pages import comparison_rows
 from .results import SurveyResults
+from .statistics import holm
 from .summary import summary_page
 
 CRITERIA = (
-    "Rozpoznawalność: odsetek mieszkańców, którzy znają organizację, wzrósł między pierwszą "
-    "a ostatnią falą badania ponad granicę błędu.",
-    "Udział: odsetek mieszkańców, którzy brali udział w jej działaniach, wzrósł ponad granicę "
-    "błędu.",
-    "Działalność: w ostatnim roku organizacja miała co najmniej tylu uczestników co rok "
-    "wcześniej.",
+    "Rozpoznawalność: czy odsetek mieszkańców, którzy znają organizację, zmienił się między "
+    "pierwszą a ostatnią falą badania bardziej, niż może wynikać z przypadku (z poprawką "
+    "Holma na liczbę porównań wszystkich organizacji).",
+    "Udział: czy tak zmienił się odsetek mieszkańców, którzy brali udział w jej działaniach.",
+    "Działalność: czy w ostatnim roku organizacja miała co najmniej tylu uczestników co rok "
+    "wcześniej (według jej sprawozdań).",
 )
+LIMITS = ("Badanie nie ma grupy porównawczej, więc zmiana nie dowodzi, że spowodowała ją "
+          "organizacja (poziom 1 w skali Maryland); zobacz „Czy projekt zadziałał?”.")
 AWARENESS, PARTICIPATION = "znajomosc_organizacji", "udzial_w_dzialaniach"
 REPORTS = "badania/skutecznosc"
 SUMMARY = "badania/czy-projekt-zadzialal"
@@ -49,6 +53,7 @@ class NgoReport:
     sample: bool
     indicative: bool  # a wave was self-selected: the change is only indicative
     criteria: tuple[str, ...] = CRITERIA
+    limits: str = LIMITS
 
     @property
     def verdicts(self) -> tuple[str, str, str]:
@@ -57,15 +62,17 @@ class NgoReport:
 
 
 def change_verdict(row: Mapping | None) -> str:
-    """A rise beyond the error is met, a fall beyond it is not; anything else is open."""
+    """What the change shows after Holm's adjustment over every NGO's comparisons; never
+    that the NGO caused it."""
     if row is None:
         return "brak danych"
     difference = row.get("difference")
     if difference is None:
-        return "nie do oceny (za mało wskazań)"
-    if difference.beyond_error:
-        return "spełnione" if difference.estimate > 0 else "niespełnione"
-    return "nierozstrzygnięte (zmiana w granicach błędu)"
+        return "nie do oceny (za mało wskazań albo brak odpowiedzi)"
+    if row.get("p_adjusted", 1.0) < ALPHA:
+        return ("wzrost większy niż błąd losowy" if difference.estimate > 0 else
+                "spadek większy niż błąd losowy")
+    return "zmiana w granicach błędu losowego"
 
 
 def activity_verdict(years: tuple[IndicatorsFile, ...]) -> str:
@@ -73,7 +80,15 @@ def activity_verdict(years: tuple[IndicatorsFile, ...]) -> str:
     if len(years) < 2:
         return "brak danych"
     last, before = years[-1].indicators.participants, years[-2].indicators.participants
-    return "spełnione" if last >= before else "niespełnione"
+    return "tak" if last >= before else "nie, mniej uczestników niż rok wcześniej"
+
+
+def adjust_rows(*tables: dict[str, dict]) -> None:
+    """Holm over every comparison row of every NGO (awareness and participation): 18 NGOs
+    are 36 chances to see a change by luck."""
+    rows = [row for table in tables for row in table.values() if "p" in row]
+    for row, adjusted in zip(rows, holm([r["p"] for r in rows]), strict=True):
+        row["p_adjusted"] = adjusted
 
 
 def role_rows(results: SurveyResults, role: str) -> tuple[dict[str, dict], bool]:
@@ -95,6 +110,7 @@ class Effectiveness:
 
     reports: dict[str, NgoReport] = field(default_factory=dict)
     results: SurveyResults | None = None
+    names: dict[str, str] = field(default_factory=dict)  # every NGO's slug → name
 
     @classmethod
     def of(cls, registry: Registry) -> Effectiveness:
@@ -103,6 +119,7 @@ class Effectiveness:
             return cls()
         awareness, indicative_a = role_rows(results, AWARENESS)
         participation, indicative_p = role_rows(results, PARTICIPATION)
+        adjust_rows(awareness, participation)
         years: dict[str, list[IndicatorsFile]] = {}
         for found in results.indicators:
             years.setdefault(found.slug, []).append(found)
@@ -116,7 +133,7 @@ class Effectiveness:
             reports[entry.slug] = NgoReport(
                 entry, own, aware, part, sample or any(f.indicators.sample for f in own),
                 (indicative_a and aware is not None) or (indicative_p and part is not None))
-        return cls(reports, results)
+        return cls(reports, results, {e.slug: e.org.name for e in registry.entries})
 
     def section(self, registry: Registry, entry: Entry) -> Markup | str:
         """The NGO page's section (a ``SectionProvider``): a lookup, then one template."""
@@ -136,5 +153,7 @@ class Effectiveness:
             pages.append(page_from_html(f"{REPORTS}/{slug}/index.md",
                                         f"Skuteczność: {report.entry.org.name}", body,
                                         direct=True))
-        pages.append(summary_page(self.results, list(self.reports.values())))
+        names = {slug: report.entry.org.name for slug, report in self.reports.items()}
+        names.update(self.names)
+        pages.append(summary_page(self.results, list(self.reports.values()), names))
         return pages

@@ -1,10 +1,10 @@
-"""A survey read without errors: its address, description and anonymous respondents."""
+"""A survey read without errors: its address, description and published results."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .answers import Respondent
+from .aggregates import PublishedWave
 from .model import Survey
 
 
@@ -13,7 +13,7 @@ class LoadedSurvey:
     slug: str
     file: str
     survey: Survey
-    respondents: tuple[Respondent, ...]
+    published: PublishedWave
 
     @property
     def study(self) -> str | None:

@@ -1,9 +1,9 @@
 """What ``badania/<id>/badanie.yml`` may contain: the survey's description, its questionnaire,
 the coarse demographics, the breakdowns and, for a later wave, the criteria of success.
 
-The answers are in ``odpowiedzi.csv`` beside it (``answers.py``). Rules that compare parts of
-the file, two waves or the NGO directory live in ``rules.py``; this module knows one value at
-a time.
+The respondents' answers (``odpowiedzi.csv``, ``answers.py``) stay with the office and are
+published as ``wyniki.yml`` beside it (``publish.py``). Rules that compare parts of the file,
+two waves or the NGO directory live in ``rules.py``; this module knows one value at a time.
 """
 
 from __future__ import annotations
@@ -143,12 +143,27 @@ class Breakdown(Strict):
                                 description="Grupy; razem obejmują wszystkie wartości zmiennej")
 
 
+class Structure(Strict):
+    """The population's known counts by one demographic (age groups from GUS), to weight the
+    waves to it: each wave's sample may hold the groups in other shares."""
+
+    variable: Code = Field(alias="zmienna", description="Zmienna metryczki, np. wiek")
+    counts: dict[str, Annotated[int, Field(ge=0, strict=True)]] = Field(
+        alias="liczebnosci", description="Liczba mieszkańców dla każdego kodu zmiennej")
+    source: Text = Field(alias="zrodlo", max_length=300,
+                         description="Skąd liczby, np. GUS, Bank Danych Lokalnych, stan na "
+                                     "31.12.2025")
+
+
 class Population(Strict):
     description: Text = Field(alias="opis", max_length=300,
                               description="Kogo dotyczy badanie, np. mieszkańcy w wieku 18+")
     size: int | None = Field(None, alias="liczebnosc", ge=1, strict=True,
                              description="Ile osób liczy populacja (do poprawki na skończoną "
                                          "populację)")
+    structure: Structure | None = Field(
+        None, alias="struktura", description="Struktura populacji według zmiennej metryczki, "
+                                             "do ważenia wyników (np. wiek według GUS)")
 
 
 class Fieldwork(Strict):
@@ -173,6 +188,18 @@ class Criterion(Strict):
                               description="Kryterium w jednym zdaniu, dla mieszkańców")
 
 
+class ComparisonGroup(Strict):
+    """Groups of a breakdown the project did not reach: their change between the waves is
+    what would have happened anyway, if both kinds of place would have changed alike."""
+
+    variable: Code = Field(alias="zmienna", description="Zmienna przekroju, np. solectwo")
+    groups: list[Text] = Field(alias="grupy", min_length=1,
+                               description="Etykiety grup przekroju, do których projekt nie "
+                                           "dotarł")
+    description: Text = Field(alias="opis", max_length=500,
+                              description="Dlaczego te grupy: co projekt robił gdzie indziej")
+
+
 class Survey(Strict):
     """One survey (one wave of a study), as the office or its contractor describes it."""
 
@@ -189,6 +216,10 @@ class Survey(Strict):
                                    description="Jak dotarto do respondentów, jednym zdaniem")
     fieldwork: Fieldwork = Field(alias="realizacja", description="Kiedy zbierano odpowiedzi")
     contractor: Text = Field(alias="wykonawca", max_length=200, description="Kto przeprowadził")
+    contractor_ngo: Text | None = Field(
+        None, alias="wykonawca_organizacja",
+        description="Adres (slug) organizacji z katalogu, jeśli badanie przeprowadziła "
+                    "organizacja (strona oceny mówi wtedy, że ocenia też siebie)")
     wave: WaveOf | None = Field(None, alias="fala", description="Fala serii badań")
     demographics: list[Demographic] = Field(default_factory=list, alias="metryczka",
                                             max_length=5, description="Zmienne metryczki")
@@ -198,6 +229,9 @@ class Survey(Strict):
                                       description="Kwestionariusz")
     criteria: list[Criterion] = Field(default_factory=list, alias="ocena", max_length=20,
                                       description="Kryteria oceny projektu (fala późniejsza)")
+    comparison: ComparisonGroup | None = Field(
+        None, alias="grupa_porownawcza",
+        description="Grupy przekroju, do których projekt nie dotarł (fala późniejsza)")
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)

@@ -12,14 +12,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ngosite.core.polish_dates import polish_date
+from ngosite.core.problems import plural
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
 from ngosite.organisations.registry import Registry
 
 from .charts import PALETTE, Bar, bar_chart
-from .downloads import DICTIONARY, RESPONDENTS_FILE, results_file
+from .downloads import DICTIONARY, results_file
 from .model import KINDS, RECRUITMENT
-from .results import Figure, QuestionResult, SurveyResults, WaveResults, option_label
-from .statistics import interval_text, newcombe, percent, points_text
+from .results import (
+    Figure,
+    LeftOut,
+    QuestionResult,
+    SurveyResults,
+    WaveResults,
+    option_label,
+)
+from .statistics import difference_p, interval_text, newcombe, percent, shown_pair
 
 SURVEYS = "badania"
 # Corrects a page's status line for the visitor's date (a file: the pages allow no inline script).
@@ -114,8 +122,14 @@ def _breakdowns(result: QuestionResult, labels: list[str], multiple: bool) -> li
             rows = [{"label": row.label, "size": row.size,
                      "cells": [_cell(f) for f in row.figures]} for row in first.rows]
         found.append({"title": first.breakdown.title, "columns": labels, "rows": rows,
-                      "left_out": first.left_out})
+                      "left_out": [_left_out(g) for g in first.left_out]})
     return found
+
+
+def _left_out(group: LeftOut) -> str:
+    if group.size is None:
+        return f"{group.label} (liczebność ukryta)"
+    return f"{group.label} ({group.size} {plural(group.size, 'osoba', 'osoby', 'osób')})"
 
 
 def _cell(figure: Figure) -> str:
@@ -135,8 +149,9 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
         questions=[_question(wave, q, names, i) for i, q in enumerate(wave.questions, 1)],
         csv_href=results_file(wave.slug, "csv").removeprefix(f"{SURVEYS}/{wave.slug}/"),
         json_href=results_file(wave.slug, "json").removeprefix(f"{SURVEYS}/{wave.slug}/"),
-        respondents_href=RESPONDENTS_FILE if wave.respondent_rows else None,
-        dictionary=DICTIONARY,
+        dictionary=DICTIONARY, note=wave.published_wave.note if wave.published_wave else None,
+        people=lambda n: plural(n, "osoba", "osoby", "osób"),
+        answers_word=lambda n: plural(n, "odpowiedź", "odpowiedzi", "odpowiedzi"),
         start_iso=survey.fieldwork.start.isoformat(), end_iso=survey.fieldwork.end.isoformat(),
         status_script=f"../../{STATUS_SCRIPT}")
     return page_from_html(f"{SURVEYS}/{wave.slug}/index.md", survey.title, body,
@@ -145,9 +160,10 @@ def _wave_page(registry: Registry, wave: WaveResults, names: Mapping[str, str]) 
 
 def comparison_rows(earlier: WaveResults, later: WaveResults, qid: str,
                     names: Mapping[str, str]) -> list[dict[str, object]]:
-    """Per answer (``code``): both waves' shares and the change in words (Newcombe)."""
+    """Per answer (``code``): both waves' shares and the change in words (Newcombe), with
+    the two-sided p-value a family's adjustment needs."""
     before, after = earlier.question(qid), later.question(qid)
-    if before is None or after is None or not after.units:
+    if before is None or after is None or not after.units or not before.units:
         return []
     question = after.question
     if question.kind == "wielokrotny":
@@ -158,21 +174,34 @@ def comparison_rows(earlier: WaveResults, later: WaveResults, qid: str,
         pairs = list(zip(question.codes(), after.units[0].labels[:-1],
                          before.units[0].overall[:-1], after.units[0].overall[:-1],
                          strict=True))
-    return [_change_row(earlier, later, *pair) for pair in pairs]
+    silent = before.answered is False or after.answered is False
+    return [_change_row(earlier, later, *pair, silent=silent) for pair in pairs]
 
 
 def _change_row(earlier: WaveResults, later: WaveResults, code: str, label: str, one: Figure,
-                two: Figure) -> dict[str, object]:
+                two: Figure, *, silent: bool = False) -> dict[str, object]:
     row: dict[str, object] = {"code": code, "label": label, "before": figure_row(label, one),
                               "after": figure_row(label, two), "one": one, "two": two}
+    if silent:
+        row["text"] = "brak danych: nikt nie odpowiedział na to pytanie w jednej z fal"
+        return row
     if one.hidden or two.hidden:
         row["text"] = "nie do porównania: ukryta mała liczba"
         return row
-    difference = newcombe(one.count or 0, one.base, two.count or 0, two.base,
+    x1, x2 = one.count or 0, two.count or 0
+    difference = newcombe(x1, one.base, x2, two.base,
                           population=earlier.survey.population.size,
                           population2=later.survey.population.size)
     row["difference"] = difference
-    row["text"] = points_text(difference)
+    row["p"] = difference_p(x1, one.base, x2, two.base,
+                            population=earlier.survey.population.size,
+                            population2=later.survey.population.size)
+    shown_before, shown_after, moved = shown_pair(x1 / one.base, x2 / two.base)
+    row["before"] = Row(label, str(x1), shown_before, interval_text(one.interval))  # type: ignore[arg-type]
+    row["after"] = Row(label, str(x2), shown_after, interval_text(two.interval))  # type: ignore[arg-type]
+    beyond = "przedział nie obejmuje zera" if difference.beyond_error else \
+        "w granicach błędu"
+    row["text"] = f"{moved} ({beyond})"
     row["interval"] = (f"{_signed(difference.interval.low)} do "
                        f"{_signed(difference.interval.high)} pkt proc.")
     return row

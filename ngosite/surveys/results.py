@@ -1,27 +1,26 @@
-"""The published results: every figure a page, chart or file may show, computed once.
+"""The published results: every figure a page, chart or file may show, read once.
 
-Counting (``tables``) and disclosure control (``disclosure``) meet here. Waves of one study are
-protected together until the hidden cells agree: a cell hidden in one wave is hidden in every
-wave that has it, so the same cells are missing from every page, chart and file. Renderers
-read only these objects; none of them sees a hidden count.
+Everything comes from ``wyniki.yml`` (``aggregates_check``), which the staff command wrote
+after disclosure control; a hidden number is absent there, so it is absent here too and no
+renderer can show it. Waves are independent samples: each was protected on its own, and a
+comparison shows a change only where both waves show the count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ngosite.settings.surveys import SurveySettings
 
-from .answers import OpenAnswer
-from .disclosure import TOTAL, Key, primary_cells, protect
+from .aggregates import OpenAnswers, PublishedWave
+from .design import CHOSE, Key, Unit, WaveDesign, size_key
+from .disclosure import TOTAL
 from .indicators import IndicatorsFile
 from .loaded import LoadedSurvey
 from .model import MISSING, Breakdown, Question, Survey
-from .respondent_file import RespondentTable, respondent_table
 from .statistics import Interval, fpc_applies, margin_of_error, wilson
-from .tables import CHOSE, Unit, WaveTables, count_wave, size_key
 
 
 @dataclass(frozen=True)
@@ -49,10 +48,20 @@ class GroupRow:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A group whose answers are not shown: fewer people than the threshold (``size`` says
+    how many), or its size hidden too (``size`` None)."""
+
+    label: str
+    size: int | None
+    figures: tuple[Figure, ...] = ()  # with a known size: every answer (hidden but for zeros)
+
+
+@dataclass(frozen=True)
 class BreakdownResult:
     breakdown: Breakdown
     rows: tuple[GroupRow, ...]
-    left_out: tuple[str, ...]  # groups not shown: too small, or hidden to protect another
+    left_out: tuple[LeftOut, ...]
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,23 @@ class UnitResult:
 class QuestionResult:
     question: Question
     units: tuple[UnitResult, ...]
-    open_answers: tuple[OpenAnswer, ...] = ()
+    open_answers: OpenAnswers | None = None
+
+    @property
+    def answered(self) -> bool | None:
+        """False when nobody answered the question (every published count says so), None
+        when the hidden counts leave it open."""
+        if not self.units:
+            return None
+        if self.question.kind == "wielokrotny":
+            figures = [u.figure(CHOSE) for u in self.units]
+            if any(f.hidden for f in figures):
+                return None
+            return any(f.count for f in figures)
+        missing = self.units[0].figure(MISSING)
+        if missing.hidden:
+            return None
+        return missing.count != missing.base
 
 
 @dataclass(frozen=True)
@@ -82,13 +107,16 @@ class WaveResults:
     survey: Survey
     n: int
     questions: tuple[QuestionResult, ...]
-    hidden: frozenset[Key] = field(default_factory=frozenset)
-    respondent_rows: RespondentTable | None = None  # only when the settings allow it
+    published_wave: PublishedWave | None = None
 
     @property
     def published(self) -> bool:
         """False when the wave has too few respondents to publish any figure."""
         return bool(self.questions)
+
+    @property
+    def hidden(self) -> frozenset[Key]:
+        return self.published_wave.hidden if self.published_wave else frozenset()
 
     @property
     def indicative(self) -> bool:
@@ -112,6 +140,7 @@ class SurveyResults:
     indicators: tuple[IndicatorsFile, ...]
     settings: SurveySettings
     today: date
+    loaded: tuple[LoadedSurvey, ...] = ()  # what the waves were read from (for the audit)
 
     def studies(self) -> dict[str, tuple[WaveResults, ...]]:
         """Study code → its published waves in order (only studies with two or more)."""
@@ -125,92 +154,58 @@ class SurveyResults:
 
 def build_results(surveys: tuple[LoadedSurvey, ...], indicators: tuple[IndicatorsFile, ...],
                   settings: SurveySettings, today: date) -> SurveyResults:
-    counted = {s.slug: count_wave(s) for s in surveys}
-    hidden = _protect_studies(surveys, counted, settings)
-    waves = tuple(_wave(s, counted[s.slug], hidden.get(s.slug), settings) for s in surveys)
-    return SurveyResults(waves, indicators, settings, today)
+    waves = tuple(_wave(s, settings) for s in surveys)
+    return SurveyResults(waves, indicators, settings, today, surveys)
 
 
-def _protect_studies(surveys: tuple[LoadedSurvey, ...], counted: Mapping[str, WaveTables],
-                     settings: SurveySettings) -> dict[str, frozenset[Key]]:
-    """Hidden cells per wave; waves of one study repeat until their hidden cells agree."""
-    primary = {s.slug: primary_cells(counted[s.slug].values, counted[s.slug].tables,
-                                     hide_up_to=settings.hide_up_to,
-                                     group_minimum=settings.group_minimum)
-               for s in surveys if _publishable(s, settings)}
-    hidden = {slug: protect(counted[slug].values, counted[slug].tables, cells)
-              for slug, cells in primary.items()}
-    studies: dict[str | None, list[str]] = {}
-    for s in surveys:
-        if s.slug in hidden:
-            studies.setdefault(s.study or s.slug, []).append(s.slug)
-    for members in studies.values():
-        while len(members) > 1:
-            union = frozenset().union(*(hidden[m] for m in members))
-            changed = False
-            for m in members:
-                wanted = (union & counted[m].values.keys()) | hidden[m]
-                if wanted != hidden[m]:
-                    hidden[m] = protect(counted[m].values, counted[m].tables, set(wanted))
-                    changed = True
-            if not changed:
-                break
-    return hidden
-
-
-def _publishable(survey: LoadedSurvey, settings: SurveySettings) -> bool:
-    return len(survey.respondents) >= settings.group_minimum
-
-
-def _wave(survey: LoadedSurvey, counted: WaveTables, hidden: frozenset[Key] | None,
-          settings: SurveySettings) -> WaveResults:
-    n = len(survey.respondents)
-    if hidden is None:
-        return WaveResults(survey.slug, survey.file, survey.survey, n, ())
+def _wave(survey: LoadedSurvey, settings: SurveySettings) -> WaveResults:
+    published = survey.published
+    n = published.n
+    if not published.published:
+        return WaveResults(survey.slug, survey.file, survey.survey, n, (), published)
+    design = WaveDesign.of(survey.survey)
     questions = []
     for question in survey.survey.questions:
         if question.kind == "otwarte":
-            answers = [r.answers.get(question.id) for r in survey.respondents]
-            given = sorted((a for a in answers if isinstance(a, OpenAnswer)),
-                           key=lambda a: (a.text is None, (a.text or a.hidden_reason or "")))
-            questions.append(QuestionResult(question, (), tuple(given)))
+            questions.append(QuestionResult(question, (), published.open_answers.get(
+                question.id)))
             continue
-        results = tuple(_unit(survey.survey, unit, counted, hidden)
-                        for unit in counted.units if unit.question is question)
+        results = tuple(_unit(survey.survey, design, unit, published, settings)
+                        for unit in design.units if unit.question is question)
         questions.append(QuestionResult(question, results))
-    rows = respondent_table(survey, counted.units, counted.values, hidden,
-                            settings.group_minimum) if settings.respondent_data else None
-    return WaveResults(survey.slug, survey.file, survey.survey, n, tuple(questions), hidden,
-                       rows)
+    return WaveResults(survey.slug, survey.file, survey.survey, n, tuple(questions), published)
 
 
-def _figure(values: Mapping[Key, int], hidden: frozenset[Key], key: Key, base: int,
-            population: int | None) -> Figure:
-    if key in hidden:
+def _figure(published: PublishedWave, key: Key, base: int, population: int | None) -> Figure:
+    if key in published.hidden:
         return Figure(None, base)
-    count = values[key]
+    count = published.values[key]
     return Figure(count, base, wilson(count, base, population=population))
 
 
-def _unit(survey: Survey, unit: Unit, counted: WaveTables, hidden: frozenset[Key]) -> UnitResult:
-    values = counted.values
-    n = values[size_key(None)]
+def _unit(survey: Survey, design: WaveDesign, unit: Unit, published: PublishedWave,
+          settings: SurveySettings) -> UnitResult:
+    n = published.n
     population = survey.population.size
-    overall = tuple(_figure(values, hidden, unit.key(None, TOTAL, c), n, population)
+    overall = tuple(_figure(published, unit.key(None, TOTAL, c), n, population)
                     for c in unit.categories)
     breakdowns = []
-    for breakdown in survey.breakdowns:
+    for b, grouping in enumerate(design.groupings):
         rows, left_out = [], []
-        for label in counted.groups.get(breakdown.variable, ()):
-            size = size_key(breakdown.variable, label)
-            if size in hidden:
-                left_out.append(label)
+        for label in grouping.labels:
+            size = published.values.get(size_key(b, label))
+            if size == 0:
+                continue  # nobody in the group: not a row
+            if size is None or size < settings.group_minimum:
+                figures = () if size is None else tuple(
+                    _figure(published, unit.key(b, label, c), size, None)
+                    for c in unit.categories)
+                left_out.append(LeftOut(label, size, figures))
                 continue
-            base = values[size]
-            rows.append(GroupRow(label, base, tuple(
-                _figure(values, hidden, unit.key(breakdown.variable, label, c), base, None)
+            rows.append(GroupRow(label, size, tuple(
+                _figure(published, unit.key(b, label, c), size, None)
                 for c in unit.categories)))
-        breakdowns.append(BreakdownResult(breakdown, tuple(rows), tuple(left_out)))
+        breakdowns.append(BreakdownResult(survey.breakdowns[b], tuple(rows), tuple(left_out)))
     return UnitResult(unit, _labels(unit), overall, tuple(breakdowns))
 
 
@@ -234,5 +229,6 @@ def option_label(question: Question, code: str, names: Mapping[str, str]) -> str
     return option.label or names.get(code, code)
 
 
-__all__ = ["CHOSE", "MISSING", "BreakdownResult", "Figure", "GroupRow", "QuestionResult",
-           "SurveyResults", "UnitResult", "WaveResults", "build_results", "option_label"]
+__all__ = ["CHOSE", "MISSING", "BreakdownResult", "Figure", "GroupRow", "LeftOut",
+           "QuestionResult", "SurveyResults", "UnitResult", "WaveResults", "build_results",
+           "option_label"]

@@ -16,7 +16,8 @@ from ngosite.core.validate import problem_at
 from ngosite.core.yaml_source import SourceDocument
 from ngosite.fair.rules import KnownNgos
 
-from .model import Question, Survey
+from .design import NOT_GIVEN
+from .model import ComparisonGroup, Question, Survey
 from .personal_data import personal_column
 
 
@@ -46,6 +47,7 @@ def check_survey(doc: SourceDocument, survey: Survey, ngos: KnownNgos,
         _check_question(doc, where, question, ngos, problems)
     _check_breakdowns(doc, survey, problems)
     _check_criteria(doc, survey, problems)
+    _check_evaluation(doc, survey, ngos, problems)
 
 
 def _check_demographics(doc: SourceDocument, survey: Survey, problems: list[Problem]) -> None:
@@ -110,7 +112,14 @@ def _check_breakdowns(doc: SourceDocument, survey: Survey, problems: list[Proble
             continue
         codes = [v.code for v in demographic.values]
         placed: dict[str, int] = {}
+        labels: set[str] = set()
         for g, group in enumerate(breakdown.groups):
+            if group.label in labels or group.label == NOT_GIVEN:
+                why = (f"„{NOT_GIVEN}” to nazwa grupy osób, które nie podały odpowiedzi"
+                       if group.label == NOT_GIVEN else "jest już taka grupa w tym przekroju")
+                problems.append(problem_at(doc, ("przekroje", i, "grupy", g, "etykieta"),
+                                           f"etykieta „{group.label}”: {why}; nadaj inną"))
+            labels.add(group.label)
             for v, code in enumerate(group.values):
                 path = ("przekroje", i, "grupy", g, "wartosci", v)
                 if code not in codes:
@@ -159,15 +168,22 @@ def check_waves(waves: Sequence[WaveFile], problems: list[Problem]) -> set[str]:
             _compare(earlier, later, problems)
             if len(problems) > before:
                 failed.add(later.slug)
+                if earlier.survey.wave.number == later.survey.wave.number:  # type: ignore[union-attr]
+                    failed.add(earlier.slug)
     return failed
 
 
 def _compare(earlier: WaveFile, later: WaveFile, problems: list[Problem]) -> None:
     assert earlier.survey.wave is not None and later.survey.wave is not None
     if earlier.survey.wave.number == later.survey.wave.number:
-        problems.append(problem_at(later.doc, ("fala", "numer"), f"fala "
-                                   f"{later.survey.wave.number} tej serii jest już w "
-                                   f"{earlier.file}; nadaj fali kolejny numer"))
+        # Which of the two is the newcomer is not known (a copied sample, a new survey that
+        # reused the series' code): both files say so, each naming the other.
+        for one, other in ((earlier, later), (later, earlier)):
+            problems.append(problem_at(
+                one.doc, ("fala", "numer"), f"fala {one.survey.wave.number} serii "
+                f"„{one.survey.wave.study}” jest też w {other.file}; jeśli to nowe badanie, "
+                "nadaj mu własny kod serii (fala.badanie), a jeśli kolejna fala tej serii — "
+                "kolejny numer"))
         return
     for i, question in enumerate(later.survey.questions):
         old = earlier.survey.question(question.id)
@@ -198,3 +214,58 @@ def _change(old: Question, new: Question) -> str | None:
     if [o.label for o in old.options] != [o.label for o in new.options]:
         return "inne etykiety odpowiedzi"
     return None
+
+
+def _check_evaluation(doc: SourceDocument, survey: Survey, ngos: KnownNgos,
+                      problems: list[Problem]) -> None:
+    """The weighting structure, the comparison group and the contractor's NGO."""
+    structure = survey.population.structure
+    if structure is not None:
+        where = ("populacja", "struktura")
+        demographic = survey.demographic(structure.variable)
+        if demographic is None or not any(b.variable == structure.variable
+                                          for b in survey.breakdowns):
+            problems.append(problem_at(doc, (*where, "zmienna"), f"ważyć można tylko według "
+                                       f"zmiennej z metryczki, która ma przekrój; "
+                                       f"„{structure.variable}” go nie ma"))
+        else:
+            codes = [v.code for v in demographic.values]
+            missing = [c for c in codes if c not in structure.counts]
+            extra = [c for c in structure.counts if c not in codes]
+            if missing or extra:
+                problems.append(problem_at(doc, (*where, "liczebnosci"), "podaj liczebność "
+                                           "dla każdego kodu zmiennej i tylko dla nich" +
+                                           (f"; brakuje: {', '.join(missing)}" if missing
+                                            else "") +
+                                           (f"; nieznane: {', '.join(extra)}" if extra
+                                            else "")))
+    comparison = survey.comparison
+    if comparison is not None:
+        _check_comparison(doc, survey, comparison, problems)
+    if survey.contractor_ngo is not None:
+        unknown = ngos.unknown(survey.contractor_ngo)
+        if unknown:
+            problems.append(problem_at(doc, ("wykonawca_organizacja",), unknown))
+
+
+def _check_comparison(doc: SourceDocument, survey: Survey, comparison: ComparisonGroup,
+                      problems: list[Problem]) -> None:
+    where = ("grupa_porownawcza",)
+    if survey.wave is None or survey.wave.number < 2:
+        problems.append(problem_at(doc, where, "grupa porównawcza służy porównaniu fal: "
+                                   "dopisz ją w późniejszej fali (fala.numer 2 lub dalszy)"))
+    breakdown = next((b for b in survey.breakdowns if b.variable == comparison.variable), None)
+    if breakdown is None:
+        problems.append(problem_at(doc, (*where, "zmienna"), f"nie ma przekroju według "
+                                   f"„{comparison.variable}”"))
+        return
+    labels = [g.label for g in breakdown.groups]
+    for j, label in enumerate(comparison.groups):
+        if label not in labels:
+            problems.append(problem_at(doc, (*where, "grupy", j), f"przekrój "
+                                       f"„{breakdown.title}” nie ma grupy „{label}” (są: "
+                                       f"{', '.join(labels)})"))
+    if set(comparison.groups) >= set(labels):
+        problems.append(problem_at(doc, (*where, "grupy"), "grupa porównawcza nie może "
+                                   "obejmować wszystkich grup: zostaw grupy, do których "
+                                   "projekt dotarł"))

@@ -1,8 +1,9 @@
 """JSON Schemas of the survey description and of an NGO's yearly indicators, for editors.
 
 ``badania/<id>/badanie.yml`` starts with ``# yaml-language-server:
-$schema=../../data/badanie.schema.json`` and ``sprawozdania/<slug>/<rok>.yml`` with
-``…/data/sprawozdanie.schema.json``; ``ngosite surveys schema`` regenerates both (``--check``
+$schema=../../data/badanie.schema.json``, ``wyniki.yml`` beside it with
+``…/data/wyniki-badania.schema.json`` and ``sprawozdania/<slug>/<rok>.yml`` with
+``…/data/sprawozdanie.schema.json``; ``ngosite surveys schema`` regenerates them (``--check``
 only says whether they are stale), and a test fails while a committed copy is stale.
 """
 
@@ -13,14 +14,20 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .aggregates import PublishedResults
 from .indicators import YearlyIndicators
 from .model import Survey
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "data/badanie.schema.json": (
         Survey, "Opis badania mieszkańców",
-        "Plik badania/<kod>/badanie.yml: opis badania i kwestionariusz (odpowiedzi w "
-        "odpowiedzi.csv obok). Opis pól: docs/jak-opublikowac-badanie.md."),
+        "Plik badania/<kod>/badanie.yml: opis badania i kwestionariusz (odpowiedzi osób "
+        "zostają w urzędzie; wyniki zbiorcze w wyniki.yml obok). Opis pól: "
+        "docs/jak-opublikowac-badanie.md."),
+    "data/wyniki-badania.schema.json": (
+        PublishedResults, "Wyniki zbiorcze badania mieszkańców",
+        "Plik badania/<kod>/wyniki.yml, zapisywany poleceniem ngosite surveys publish; nie "
+        "edytuj ręcznie. Opis: docs/jak-opublikowac-badanie.md."),
     "data/sprawozdanie.schema.json": (
         YearlyIndicators, "Roczne wskaźniki organizacji",
         "Plik sprawozdania/<adres-organizacji>/<rok>.yml. Opis pól: "

@@ -144,3 +144,107 @@ def signed_points(value: float) -> str:
     if shown == 0:
         return "0"
     return f"{'+' if value > 0 else '−'}{shown}"
+
+
+def two_sided_p(z: float) -> float:
+    return 2 * (1 - NormalDist().cdf(abs(z)))
+
+
+def difference_p(x1: int, n1: int, x2: int, n2: int, *, population: int | None = None,
+                 population2: int | None = None) -> float:
+    """Two-sided p-value of the score (pooled) test that two independent proportions are
+    equal, with each sample's finite population correction (its effective size)."""
+    m1 = effective_n(n1, population)
+    m2 = effective_n(n2, population2 if population2 is not None else population)
+    pooled = (x1 + x2) / (n1 + n2)
+    variance = pooled * (1 - pooled) * (_inverse(m1) + _inverse(m2))
+    if variance <= 0:
+        return 1.0 if x1 / n1 == x2 / n2 else 0.0
+    return two_sided_p((x2 / n2 - x1 / n1) / math.sqrt(variance))
+
+
+def _inverse(m: float) -> float:
+    return 0.0 if math.isinf(m) else 1 / m
+
+
+def holm(p_values: list[float]) -> list[float]:
+    """Holm's step-down adjustment (family-wise error rate): each p-value multiplied by the
+    number of hypotheses not yet rejected, kept monotone, capped at 1 — the same as
+    statsmodels' ``multipletests(method="holm")``."""
+    order = sorted(range(len(p_values)), key=lambda i: p_values[i])
+    adjusted = [0.0] * len(p_values)
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (len(p_values) - rank) * p_values[i]))
+        adjusted[i] = running
+    return adjusted
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A share with its variance (a weighted one is not a binomial count)."""
+
+    share: float
+    variance: float
+
+    def interval(self, confidence: float = 0.95) -> Interval:
+        half = z_value(confidence) * math.sqrt(max(self.variance, 0.0))
+        return Interval(max(0.0, self.share - half), min(1.0, self.share + half))
+
+
+def post_stratified(cells: list[tuple[float, int, int]]) -> Estimate:
+    """Σ W·p over strata from (population weight W, count, stratum size); the weights are
+    normalised. Variance of the stratified estimator, Σ W²·p(1−p)/n."""
+    total = sum(w for w, _, _ in cells)
+    share = sum(w / total * x / n for w, x, n in cells)
+    variance = sum((w / total) ** 2 * (x / n) * (1 - x / n) / n for w, x, n in cells)
+    return Estimate(share, variance)
+
+
+def change(before: Estimate, after: Estimate) -> tuple[Difference, float]:
+    """after − before of two independent estimates: Wald interval and two-sided p-value."""
+    d = after.share - before.share
+    se = math.sqrt(before.variance + after.variance)
+    if se == 0:
+        return Difference(d, Interval(d, d)), (1.0 if d == 0 else 0.0)
+    half = z_value() * se
+    return Difference(d, Interval(max(-1.0, d - half), min(1.0, d + half))), two_sided_p(d / se)
+
+
+def shown_pair(before: float, after: float) -> tuple[str, str, str]:
+    """Before, after and the change in points, rounded so that they agree: whole percent when
+    the rounded shares differ by the rounded change, else one decimal for all three (never
+    "22% → 22%; wzrost o 1 pkt proc.")."""
+    b, a, d = before * 100, after * 100, (after - before) * 100
+    if round_half_up(a) - round_half_up(b) == _signed_round(d):
+        return f"{round_half_up(b)}%", f"{round_half_up(a)}%", _points(_signed_round(d))
+    return _decimal(b) + "%", _decimal(a) + "%", _points_decimal(d)
+
+
+def _signed_round(value: float) -> int:
+    return round_half_up(value) if value >= 0 else -round_half_up(-value)
+
+
+def _decimal(value: float) -> str:
+    return f"{math.floor(value * 10 + 0.5 + 1e-9) / 10:.1f}".replace(".", ",")
+
+
+def _points(value: int) -> str:
+    return "0 pkt proc." if value == 0 else f"{'+' if value > 0 else '−'}{abs(value)} pkt proc."
+
+
+def _points_decimal(value: float) -> str:
+    shown = _decimal(abs(value))
+    if shown == "0,0":
+        return "0 pkt proc."
+    return f"{'+' if value > 0 else '−'}{shown} pkt proc."
+
+
+def shown_changes(first: float, second: float) -> tuple[str, str, str]:
+    """Two changes (in proportions) and their difference, in points, rounded so that they
+    agree, as ``shown_pair`` does for two shares."""
+    a, b, d = first * 100, second * 100, (second - first) * 100
+    if _signed_round(b) - _signed_round(a) == _signed_round(d):
+        return (_points(_signed_round(a)), _points(_signed_round(b)),
+                _points(_signed_round(d)))
+    return _points_decimal(a), _points_decimal(b), _points_decimal(d)

@@ -1,44 +1,42 @@
 """``/badania/czy-projekt-zadzialal/``: the project's evaluation from the same figures as the
-survey pages and the NGO reports — each criterion of the later wave against the earlier one,
-and the NGOs' reported activity added up by year."""
+survey pages and the NGO reports — each study's criteria with their change, interval and
+adjusted verdict (``study_evaluation``), what limits the conclusions, and the NGOs' reported
+activity added up by year."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ngosite.core.templating import GeneratedPage, environment, page_from_html
 
-from .pages import comparison_rows
-from .results import SurveyResults
+from .evaluation import p_text
+from .results import SurveyResults, WaveResults
+from .study_evaluation import StudyEvaluation, evaluate, fieldwork
 
 SUMMARY_PAGE = "badania/czy-projekt-zadzialal/index.md"
 
 
-def criterion_verdict(row: Mapping | None, direction: str) -> str:
-    """Met when the change goes the expected way beyond the error (Newcombe's interval)."""
-    if row is None or row.get("difference") is None:
-        return "nie do oceny"
-    difference = row["difference"]
-    if not difference.beyond_error:
-        return "nierozstrzygnięte (zmiana w granicach błędu)"
-    rose = difference.estimate > 0
-    return "spełnione" if rose == (direction == "wzrost") else "niespełnione"
+def evaluations(results: SurveyResults, names: dict[str, str]) -> list[StudyEvaluation]:
+    """Every study with two published waves, evaluated (first against last wave)."""
+    return [evaluate(waves[0], waves[-1], names) for waves in results.studies().values()]
 
 
-def criteria_rows(results: SurveyResults) -> list[dict]:
-    """One row per criterion of every study's latest wave."""
-    found = []
-    for waves in results.studies().values():
-        earlier, later = waves[0], waves[-1]
-        for criterion in later.survey.criteria:
-            rows = comparison_rows(earlier, later, criterion.question, {})
-            row = next((r for r in rows if r.get("code") == criterion.answer), None)
-            found.append({"criterion": criterion, "row": row,
-                          "verdict": criterion_verdict(row, criterion.direction),
-                          "earlier": earlier, "later": later,
-                          "indicative": earlier.indicative or later.indicative})
-    return found
+def unpublished_studies(results: SurveyResults) -> list[str]:
+    """A sentence for each study that has waves but cannot be compared, saying why (a study
+    must never vanish from the evaluation without a word)."""
+    compared = set(results.studies())
+    found: dict[str, list[WaveResults]] = {}
+    for wave in results.waves:
+        if wave.survey.wave is not None and wave.survey.wave.study not in compared:
+            found.setdefault(wave.survey.wave.study, []).append(wave)
+    sentences = []
+    for _, waves in sorted(found.items()):
+        small = [w for w in waves if not w.published]
+        why = ("; ".join(f"fala „{w.survey.wave.name}” ma za mało odpowiedzi (n = {w.n})"  # type: ignore[union-attr]
+                         for w in small) if small else "opublikowano dotąd jedną falę")
+        sentences.append(f"„{waves[0].survey.title}”: porównania nie ma, bo {why}.")
+    return sentences
 
 
 def yearly_totals(results: SurveyResults) -> list[dict]:
@@ -56,11 +54,13 @@ def yearly_totals(results: SurveyResults) -> list[dict]:
     return [years[y] for y in sorted(years)]
 
 
-def summary_page(results: SurveyResults | None, reports: Sequence[object]) -> GeneratedPage:
-    criteria = criteria_rows(results) if results is not None else []
+def summary_page(results: SurveyResults | None, reports: Sequence[object],
+                 names: dict[str, str]) -> GeneratedPage:
+    studies = evaluations(results, names) if results is not None else []
     body = environment().get_template("survey_summary.html").render(
-        criteria=criteria, reports=reports,
+        studies=studies, reports=reports, p_text=p_text, fieldwork=fieldwork,
+        unpublished=unpublished_studies(results) if results is not None else [],
         totals=yearly_totals(results) if results is not None else [],
         any_sample=results is not None and any(w.survey.sample for w in results.waves),
-        indicative=any(c["indicative"] for c in criteria))
+        indicative=any(s.earlier.indicative or s.later.indicative for s in studies))
     return page_from_html(SUMMARY_PAGE, "Czy projekt zadziałał?", body, direct=True)

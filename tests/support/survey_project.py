@@ -1,23 +1,37 @@
 """A small project whose survey needs every kind of disclosure control, for the surveys' tests.
 
 Two waves (70 and 80 respondents) of one study in a made-up gmina of five places: a place of 7
-respondents (under the group threshold, so it is left out and another group with it), answers
-chosen by 1–4 people (hidden, with partners), an NGO known by a handful (hidden in both waves),
-a scale, an open question. Seeded, so every run writes the same files. ``payload`` puts a
-script into every free-text field a survey or an NGO report may carry.
+respondents (under the group threshold, so its answers are hidden with partners), answers
+chosen by 1–4 people, an NGO known by a handful, a scale, an open question. Seeded, so every
+run writes the same files. ``payload`` puts a script into every free-text field a survey, its
+open answers or an NGO report may carry.
+
+As in the office, the respondents' rows are written outside the project (``answers_dir``) and
+published through ``ngosite.surveys.publish``, which writes ``wyniki.yml``; the open answers
+are approved in a review file beside them. Published files are remembered per input, so the
+many tests that need the project pay for the protection once.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import html
+import importlib.util
 import io
 import random
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import yaml
+
+from ngosite.core.problems import Severity
+from ngosite.settings.surveys import SurveySettings
+from ngosite.surveys.model import Survey
+from ngosite.surveys.publish import publish
+from ngosite.surveys.source import read_model_file
 
 REPO = Path(__file__).resolve().parents[2]
 STUDY = "mala"
@@ -105,17 +119,74 @@ def answers_csv(rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
+PUBLISHED_ON = date(2026, 11, 20)
+_PUBLISHED: dict[tuple, str] = {}  # (wave, payload, recruitment) → wyniki.yml text
+
+
+@functools.cache
+def sample_answers() -> dict[str, str]:
+    """The sample's respondents' files, made again by its generator (never committed)."""
+    spec = importlib.util.spec_from_file_location("generate_surveys",
+                                                  REPO / "scripts" / "generate_surveys.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.answers_of()
+
+
+def answers_dir(root: Path) -> Path:
+    """Where the engineered project's respondents' files live: beside it, never inside."""
+    return root.parent / f"{root.name}-odpowiedzi"
+
+
+def review_yaml(rows: list[dict[str, str]]) -> str:
+    texts = sorted(r["p4"] for r in rows if r["p4"] and not r["p4"].startswith("[ukryto"))
+    return yaml.safe_dump({"odpowiedzi": [{"pytanie": "p4", "tekst": t, "publikuj": True}
+                                          for t in texts]}, allow_unicode=True)
+
+
+def write_answers(root: Path, slug: str, rows: list[dict[str, str]]) -> tuple[Path, Path]:
+    """The respondents' file and its approved review, in the office's folder beside ``root``."""
+    outside = answers_dir(root)
+    outside.mkdir(parents=True, exist_ok=True)
+    raw = outside / f"{slug}.csv"
+    raw.write_text(answers_csv(rows), encoding="utf-8")
+    review = outside / f"{slug}-otwarte.yml"
+    review.write_text(review_yaml(rows), encoding="utf-8")
+    return raw, review
+
+
+def publish_wave(root: Path, slug: str, rows: list[dict[str, str]],
+                 settings: SurveySettings | None = None) -> list:
+    """Write the rows outside ``root`` and publish them as the staff command does; returns
+    the problems (none for the engineered data)."""
+    folder = root / "badania" / slug
+    raw, review = write_answers(root, slug, rows)
+    problems: list = []
+    found = read_model_file(folder / "badanie.yml", "badanie.yml", Survey, problems)
+    assert found is not None, problems
+    outcome = publish(root, folder, found[1], raw, settings or SurveySettings(),
+                      PUBLISHED_ON, reviewed=review, duplicates_allowed=True)
+    return outcome.problems
+
+
 def write_surveys(root: Path, *, payload: str = "", recruitment: str = "losowy") -> None:
-    """``badania/`` with the two waves and ``sprawozdania/`` with two NGOs' years."""
+    """``badania/`` with the two waves published and ``sprawozdania/`` with two NGOs' years."""
     for wave, (slug, n) in enumerate(zip(WAVES, (70, 80), strict=True), 1):
         folder = root / "badania" / slug
         folder.mkdir(parents=True)
         (folder / "badanie.yml").write_text(yaml.safe_dump(
             description(wave, payload=payload, recruitment=recruitment), allow_unicode=True,
             sort_keys=False), encoding="utf-8")
-        (folder / "odpowiedzi.csv").write_text(answers_csv(respondents(wave, n,
-                                                                       payload=payload)),
-                                               encoding="utf-8")
+        key = (wave, payload, recruitment)
+        rows = respondents(wave, n, payload=payload)
+        if key not in _PUBLISHED:
+            problems = publish_wave(root, slug, rows)
+            assert not [p for p in problems if p.severity is Severity.ERROR], problems
+            _PUBLISHED[key] = (folder / "wyniki.yml").read_text(encoding="utf-8")
+        else:
+            write_answers(root, slug, rows)
+        (folder / "wyniki.yml").write_text(_PUBLISHED[key], encoding="utf-8")
     for slug, people in (("osp-milki", (300, 340)), ("kgw-rydzewo", (120, 90))):
         for year, count in zip((2024, 2025), people, strict=True):
             folder = root / "sprawozdania" / slug
@@ -128,7 +199,7 @@ def write_surveys(root: Path, *, payload: str = "", recruitment: str = "losowy")
 
 
 def survey_project(root: Path, *, site: bool = False, payload: str = "",
-                   recruitment: str = "losowy", respondent_data: bool = False) -> Path:
+                   recruitment: str = "losowy") -> Path:
     """The real settings and NGO entries with the engineered surveys instead of the sample
     ones; with ``site`` also everything ``mkdocs build`` needs."""
     if site:
@@ -136,12 +207,6 @@ def survey_project(root: Path, *, site: bool = False, payload: str = "",
     else:
         shutil.copytree(REPO / "data", root / "data")
         shutil.copytree(REPO / "ngos", root / "ngos")
-    if respondent_data:
-        settings = root / "data" / "gmina.yml"
-        text = settings.read_text(encoding="utf-8")
-        assert "udostepnij_odpowiedzi: false" in text
-        settings.write_text(text.replace("udostepnij_odpowiedzi: false",
-                                         "udostepnij_odpowiedzi: true"), encoding="utf-8")
     write_surveys(root, payload=payload, recruitment=recruitment)
     return root
 

@@ -1,6 +1,7 @@
 """Read a built site the way a resident (or someone trying to unmask one) would: the tables,
 charts and sentences of the survey pages, the downloads, and the truth counted straight from
-the project's answers files, with no code of ``ngosite.surveys``.
+the respondents' files (kept outside the project, as the office keeps them), with no code of
+``ngosite.surveys``.
 
 Used by the disclosure test (``tests/surveys/test_disclosure_site.py``). The truth is counted
 here on purpose with ``csv`` and ``yaml`` alone, so the test and the package cannot share a
@@ -67,9 +68,10 @@ def _group_of(breakdown: dict, value: str) -> str:
     return NOT_GIVEN
 
 
-def count_wave(folder: Path) -> Wave:
+def count_wave(folder: Path, answers: str) -> Wave:
+    """The truth of the survey in ``folder`` from its respondents' file's text."""
     description = yaml.safe_load((folder / "badanie.yml").read_text(encoding="utf-8"))
-    text = (folder / "odpowiedzi.csv").read_text(encoding="utf-8-sig")
+    text = answers.removeprefix("\ufeff")
     delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") \
         else ","
     rows = [r for r in csv.DictReader(io.StringIO(text), delimiter=delimiter)
@@ -184,6 +186,8 @@ class _Reader(HTMLParser):
                                 [], 0)
         elif tag == "rect" and self._chart is not None:
             self._chart.rects += 1
+        elif tag == "tspan" and self._text is not None:
+            self._text.append(" ")  # a label's next line
         elif tag in ("p", "li") and self._table is None and self._chart is None:
             self._paragraph = []
 

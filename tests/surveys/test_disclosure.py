@@ -45,8 +45,8 @@ def test_one_small_cell_gets_three_partners_forming_a_rectangle():
     values: dict = {}
     table = _table("q", [[20, 3, 15], [30, 12, 25], [18, 22, 9]], values)
     primary = primary_cells(values, [table], hide_up_to=4, group_minimum=10)
-    assert primary == {("q", "r0", "c1")}
-    hidden = protect(values, [table], primary)
+    assert primary == {("q", "r0", "c1"): 5}  # the cell, and its upper protection target
+    hidden = protect(values, [table], set(primary))
     assert len(hidden) == 4
     assert all(values[k] >= 1 for k in hidden)
     _assert_safe(values, [table], hidden)
@@ -67,14 +67,23 @@ def test_a_one_way_table_hides_a_second_count():
     _assert_safe(values, [table], hidden)
 
 
-def test_a_small_group_is_hidden_whole_and_cannot_be_recovered_from_totals():
+def test_a_small_groups_answers_are_hidden_and_cannot_be_recovered_from_totals():
     values: dict = {}
     table = _table("q", [[6, 2, 0], [30, 12, 25], [18, 22, 9]], values)  # r0 has 8 people
     primary = primary_cells(values, [table], hide_up_to=4, group_minimum=10)
-    assert {("q", "r0", c) for c in ("c0", "c1", "c2", TOTAL)} <= primary
-    hidden = protect(values, [table], primary)
+    assert {("q", "r0", c) for c in ("c0", "c1", "c2")} <= set(primary)
+    # 8 is not a small count: the group's size stays shown, only its answers are hidden.
+    assert ("q", "r0", TOTAL) not in primary
+    hidden = protect(values, [table], set(primary))
     _assert_safe(values, [table], hidden)
-    assert ("q", "r0", TOTAL) in hidden
+    assert ("q", "r0", TOTAL) not in hidden
+
+
+def test_an_answer_nobody_gave_is_not_hidden_in_a_small_group():
+    values: dict = {}
+    table = _table("q", [[6, 2, 0], [30, 12, 0], [18, 22, 0]], values)
+    primary = primary_cells(values, [table], hide_up_to=4, group_minimum=10)
+    assert ("q", "r0", "c2") not in primary  # 0 overall: every group's count is public
 
 
 def test_linked_breakdowns_share_their_total_row():
@@ -82,7 +91,7 @@ def test_linked_breakdowns_share_their_total_row():
     by_age = _table("wiek", [[12, 3, 20], [25, 14, 30]], values, total_row_key="q")
     by_place = _table("miejsce", [[30, 1, 22], [7, 16, 28]], values, total_row_key="q")
     tables = [by_age, by_place]
-    primary = primary_cells(values, tables, hide_up_to=4, group_minimum=10)
+    primary = set(primary_cells(values, tables, hide_up_to=4, group_minimum=10))
     hidden = protect(values, tables, primary)
     _assert_safe(values, tables, hidden)
     assert primary <= hidden
@@ -121,7 +130,7 @@ def _linked_tables(draw):
 @given(_linked_tables())
 def test_random_linked_tables_never_leak_a_hidden_count(case):
     values, tables = case
-    primary = primary_cells(values, tables, hide_up_to=4, group_minimum=10)
+    primary = set(primary_cells(values, tables, hide_up_to=4, group_minimum=10))
     hidden = protect(values, tables, primary)
     assert primary <= hidden
     _assert_safe(values, tables, hidden)

@@ -1,24 +1,22 @@
 """Disclosure, proved on built sites: no hidden count appears on any page, chart or file, and
-none can be computed from what is published — across every linked table of a wave at once,
-and with the same cells hidden in every wave of a study.
+none can be computed from what is published — across every linked table of a wave at once.
 
 Two sites are built: the sample project, and an engineered one (``support.survey_project``:
-a place of 7 respondents, answers given by 1–4 people, an NGO known by a handful, respondent
-rows allowed). For each, the truth is counted from the answers files with ``csv`` alone
-(``support.survey_site``), and what is published is read back from the built files:
-``wyniki.json`` (and ``wyniki.csv``, which must say the same), every table and inline SVG chart
-of the wave pages, the comparison page, the summary, every NGO report and every NGO page's
-effectiveness section, and the respondent rows. Then:
+a place of 7 respondents, answers given by 1–4 people, an NGO known by a handful). For each,
+the truth is counted with ``csv`` alone (``support.survey_site``) from the respondents' files,
+which are not in the project (the sample's are made again by its generator), and what is
+published is read back from the built files: ``wyniki.json`` (and ``wyniki.csv``, which must
+say the same), every table and inline SVG chart of the wave pages, the comparison page, the
+summary, every NGO report and every NGO page's effectiveness section. Then:
 
-1. every published number is true, and every sensitive cell (a count of 1–4, or any figure of
-   a group under 10) is published nowhere;
+1. every published number is true, and every sensitive cell (a count of 1–4, or an answer of
+   a group under 10 that someone gave) is published nowhere;
 2. each page, chart and file shows a cell exactly when ``wyniki.json`` does, with the same
-   number — so the linear check below sees everything any artefact publishes;
+   number — so the checks below see everything any artefact publishes;
 3. with every published count and group size as known values and every table line of the wave
-   (each question's overall line, each breakdown's rows and columns, the group sizes adding up
-   to n) as equations, exact rational elimination (``support.disclosure_check``) fixes no
-   hidden or sensitive cell;
-4. waves of one study hide the same cells.
+   as equations, exact rational elimination (``support.disclosure_check``) fixes no hidden
+   or sensitive cell;
+4. no respondent-level file is built, and the project holds none.
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ import pytest
 import yaml
 from support.disclosure_check import fixed_unknowns
 from support.projects import ROOT
-from support.survey_project import survey_project
+from support.survey_project import answers_dir, sample_answers, survey_project
 from support.survey_site import MISSING, TOTAL, Wave, build, count_wave, labels, read_page
 
 pytestmark = pytest.mark.e2e
@@ -56,11 +54,14 @@ class Built:
 def built(request, tmp_path_factory) -> Built:
     if request.param == "sample":
         project = ROOT
+        answers = sample_answers()
     else:
-        project = survey_project(tmp_path_factory.mktemp("project"), site=True,
-                                 respondent_data=True)
+        project = survey_project(tmp_path_factory.mktemp("project"), site=True)
+        answers = {p.stem: p.read_text(encoding="utf-8")
+                   for p in answers_dir(project).glob("*.csv")}
     site = build(project, tmp_path_factory.mktemp("site"))
-    waves = {p.name: count_wave(p) for p in sorted((project / "badania").iterdir())}
+    waves = {p.name: count_wave(p, answers[p.name])
+             for p in sorted((project / "badania").iterdir())}
     names = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["nazwa"]
              for p in (project / "ngos").glob("*.yml")}
     result = Built(project, site, waves, names, {}, {"json": 0, "csv": 0, "html": 0,
@@ -107,10 +108,14 @@ def _read_results(built: Built, wave: Wave) -> dict[tuple, int | None]:
 
 
 def _sensitive(wave: Wave) -> set[tuple]:
+    """Counts of 1–4 (group sizes too), and every answer of a group under 10 that some but not
+    all of the wave gave (nobody: 0 in every group; everybody: the group's size — public)."""
     small = {(var, group) for (var, group), size in wave.sizes.items() if size < GROUP_MINIMUM}
     cells = {k for k, v in wave.cells.items()
-             if 1 <= v <= HIDE_UP_TO or (k[1], k[2]) in small}
-    return cells | {("size", var, group) for var, group in small}
+             if 1 <= v <= HIDE_UP_TO or ((k[1], k[2]) in small
+                                         and 0 < wave.cells[k[0], None, TOTAL, k[3]] < wave.n)}
+    return cells | {("size", var, group) for (var, group), size in wave.sizes.items()
+                    if 1 <= size <= HIDE_UP_TO}
 
 
 def _truth(wave: Wave, key: tuple) -> int:
@@ -159,20 +164,6 @@ def test_no_hidden_count_can_be_computed_from_all_linked_tables_at_once(built):
         assert protected & unknown  # there were hidden cells to protect
 
 
-def test_waves_of_a_study_hide_the_same_cells(built):
-    studies: dict[str, list[str]] = {}
-    for slug, wave in built.waves.items():
-        if wave.study:
-            studies.setdefault(wave.study, []).append(slug)
-    assert studies
-    for members in studies.values():
-        hidden = [{k for k, v in built.published[m].items() if v is None} for m in members]
-        shared = set.intersection(*(set(built.waves[m].cells) | {
-            ("size", *k) for k in built.waves[m].sizes} for m in members))
-        for one in hidden[1:]:
-            assert one & shared == hidden[0] & shared
-
-
 def _cell_text(value: int | None, base: int) -> str:
     return "ukryto" if value is None else f"{_percent(value, base)}% ({value})"
 
@@ -183,6 +174,22 @@ def _percent(value: int, base: int) -> int:
 
 def _share(value: int | None, base: int) -> str:
     return "ukryto" if value is None else f"{_percent(value, base)}%"
+
+
+def _decimal(value: int, base: int) -> str:
+    return f"{int(1000 * value / base + 0.5 + 1e-9) / 10:.1f}".replace(".", ",") + "%"
+
+
+def _pair(one: int | None, n1: int, two: int | None, n2: int) -> list[str]:
+    """Both shares as a comparison prints them: whole percent, or one decimal when whole
+    percents would disagree with the rounded change ("22% → 22%, +1 pkt")."""
+    if one is None or two is None:
+        return [_share(one, n1), _share(two, n2)]
+    change = 100 * (two / n2 - one / n1)
+    rounded = int(abs(change) + 0.5 + 1e-9) * (1 if change >= 0 else -1)
+    if _percent(two, n2) - _percent(one, n1) == rounded:
+        return [_share(one, n1), _share(two, n2)]
+    return [_decimal(one, n1), _decimal(two, n2)]
 
 
 def _check_question_section(built: Built, wave: Wave, section, question: dict) -> None:
@@ -214,8 +221,11 @@ def _check_question_section(built: Built, wave: Wave, section, question: dict) -
             assert row[1:] == [_cell_text(published[key(c, var, group)], int(size))
                                for c in codes], (wave.slug, question["id"], group)
         shown = {re.sub(r" \(n = \d+\)$", "", r[0]) for r in table.rows}
-        assert all(published.get(("size", var, g)) is None
-                   for g in wave.groups[var] if g not in shown)
+        for group in (g for g in wave.groups[var] if g not in shown):
+            # A group too small to show: its answers hidden, but for those nobody gave.
+            assert all(published.get(key(c, var, group)) is None
+                       or published[key(c, var, group)] == published[key(c)] == 0
+                       for c in codes)
     built.scanned["tables"] += len(section.tables)
 
 
@@ -260,8 +270,8 @@ def test_comparison_and_summary_show_the_same_cells(built):
                 key = (f"{question['id']}:{code}", None, TOTAL, "tak") if multi else \
                     (question["id"], None, TOTAL, code)
                 assert row[0] == names[code]
-                assert row[1] == _share(built.published[earlier.slug][key], earlier.n)
-                assert row[2] == _share(built.published[later.slug][key], later.n)
+                assert row[1:3] == _pair(built.published[earlier.slug][key], earlier.n,
+                                         built.published[later.slug][key], later.n)
             values = section.charts[0].texts[1::2]
             assert values == [_share(built.published[w.slug][
                 (f"{question['id']}:{c}", None, TOTAL, "tak") if multi else
@@ -270,13 +280,17 @@ def test_comparison_and_summary_show_the_same_cells(built):
             built.scanned["charts"] += 1
         summary = read_page(built.site / "badania" / "czy-projekt-zadzialal" / "index.html")
         built.scanned["html"] += 1
-        rows = summary[0].tables[0].rows
+        rows = next(s for s in summary if s.tables).tables[0].rows
         for criterion, row in zip(later.description.get("ocena", []), rows, strict=True):
             multi = _question(later, criterion["pytanie"])["rodzaj"] == "wielokrotny"
             key = (f"{criterion['pytanie']}:{criterion['odpowiedz']}", None, TOTAL, "tak") \
                 if multi else (criterion["pytanie"], None, TOTAL, criterion["odpowiedz"])
-            assert row[1:3] == [_share(built.published[earlier.slug].get(key), earlier.n),
-                                _share(built.published[later.slug].get(key), later.n)]
+            before, after = built.published[earlier.slug].get(key), \
+                built.published[later.slug].get(key)
+            if before is None or after is None:
+                assert row[1] == "—"
+            else:
+                assert row[1:3] == _pair(before, earlier.n, after, later.n)
 
 
 _ROLE_LINE = re.compile(r"(Znajomość organizacji wśród mieszkańców|Udział mieszkańców w "
@@ -300,38 +314,21 @@ def test_ngo_reports_and_ngo_pages_show_the_same_cells(built):
                 qid = next(q["id"] for q in later.description["pytania"]
                            if q.get("rola") == roles[match.group(1)])
                 key = (f"{qid}:{slug}", None, TOTAL, "tak")
-                assert match.group(2) == _share(built.published[earlier.slug][key], earlier.n)
-                assert match.group(3) == _share(built.published[later.slug][key], later.n)
+                assert [match.group(2), match.group(3)] == _pair(
+                    built.published[earlier.slug][key], earlier.n,
+                    built.published[later.slug][key], later.n)
                 checked += 1
     assert checked >= 4
 
 
-def test_respondent_rows_publish_nothing_more(built):
-    files = sorted((built.site / "badania").glob("*/odpowiedzi-osob.csv"))
-    if built.project == ROOT:
-        assert files == []  # the sample keeps the default: not published
-        return
-    assert len(files) == len(built.waves)
+def test_no_file_of_the_site_or_the_project_holds_a_row_per_respondent(built):
+    assert not sorted((built.site / "badania").glob("*/odpowiedzi*"))
+    files = [p for p in (built.project / "badania").rglob("*") if p.is_file()]
+    assert {p.name for p in files} <= {"badanie.yml", "wyniki.yml"}, files
     for path in files:
-        wave = built.waves[path.parent.name]
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")[1:]),
-                               delimiter=";"))
-        header, body = rows[0], rows[1:]
-        built.scanned["csv"] += 1
-        assert len(body) == wave.n
-        demographics = {d["id"] for d in wave.description.get("metryczka", [])}
-        assert not demographics & set(header)
-        for position, column in enumerate(header):
-            question = _question(wave, column.split(":")[0])
-            assert question["rodzaj"] != "otwarte" and "rola" not in question
-            counts: dict[str, int] = {}
-            for row in body:
-                counts[row[position]] = counts.get(row[position], 0) + 1
-            for value, count in counts.items():
-                assert count >= GROUP_MINIMUM, (path.name, column, value, count)
-                if value != "ukryto":
-                    code = value or MISSING
-                    assert built.published[wave.slug][(column, None, TOTAL, code)] == count
+        text = path.read_text(encoding="utf-8")
+        # A respondents' file would carry its header line of column codes.
+        assert not re.search(r"^wiek[,;]", text, re.MULTILINE), path
 
 
 def test_the_scan_covered_every_survey_page_and_file(built):

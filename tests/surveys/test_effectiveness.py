@@ -30,21 +30,41 @@ def test_reports_of_the_sample(sample_registry):
     assert len(found.reports) == 18
     assert sum(1 for r in found.reports.values() if r.years) == 8
     fundacja = found.reports["fundacja-akademia-wspolpracy"]
-    assert fundacja.verdicts == ("spełnione", "nie do oceny (za mało wskazań)", "spełnione")
-    assert fundacja.awareness["before"].share == "3%"
-    assert fundacja.awareness["after"].share == "22%"
-    assert fundacja.awareness["text"] == "wzrost o 18 pkt proc., poza granicą błędu"
+    assert fundacja.verdicts == ("wzrost większy niż błąd losowy",
+                                 "nie do oceny (za mało wskazań albo brak odpowiedzi)", "tak")
+    # One decimal: whole percents (3% → 22%) would disagree with the rounded change (18).
+    assert fundacja.awareness["before"].share == "3,2%"
+    assert fundacja.awareness["after"].share == "21,6%"
+    assert fundacja.awareness["text"] == "+18,4 pkt proc. (przedział nie obejmuje zera)"
+    assert fundacja.awareness["p_adjusted"] < 0.05 <= 0.05 * len(found.reports)
     assert [f.year for f in fundacja.years] == [2024, 2025]
 
 
 def test_activity_compares_the_last_two_years(tmp_path):
     registry = load_registry(survey_project(tmp_path), today=TODAY)
     reports = Effectiveness.of(registry).reports
-    assert reports["osp-milki"].verdicts[2] == "spełnione"  # 300 → 340 participants
-    assert reports["kgw-rydzewo"].verdicts[2] == "niespełnione"  # 120 → 90
+    assert reports["osp-milki"].verdicts[2] == "tak"  # 300 → 340 participants
+    assert reports["kgw-rydzewo"].verdicts[2] == "nie, mniej uczestników niż rok wcześniej"
     assert activity_verdict(reports["osp-milki"].years[:1]) == "brak danych"
-    # Known by 7 of 70, then by none of 80: a fall beyond the error, so not met.
-    assert reports["nad-buwelnem"].verdicts[0] == "niespełnione"
+    # Known by a handful: the counts are hidden, so there is no verdict either way.
+    assert reports["nad-buwelnem"].verdicts[0].startswith("nie do oceny")
+
+
+def test_every_ngo_comparison_is_adjusted_for_how_many_there_are(sample_registry):
+    awareness, _ = effectiveness.role_rows(sample_registry.surveys, effectiveness.AWARENESS)
+    participation, _ = effectiveness.role_rows(sample_registry.surveys,
+                                               effectiveness.PARTICIPATION)
+    effectiveness.adjust_rows(awareness, participation)
+    rows = [row for table in (awareness, participation) for row in table.values()
+            if "p" in row]
+    assert len(rows) > 10
+    # Holm, computed here from its definition: the k-th smallest p-value times (m − k + 1),
+    # never below the adjusted value before it.
+    ordered = sorted(rows, key=lambda row: row["p"])
+    running = 0.0
+    for k, row in enumerate(ordered):
+        running = max(running, min(1.0, (len(rows) - k) * row["p"]))
+        assert row["p_adjusted"] == pytest.approx(running)
 
 
 def test_ngo_page_section_and_report_page(sample_registry):
@@ -77,7 +97,9 @@ def test_summary_page_adds_up_the_reports(sample_registry):
     page = text_of(next(p for p in Effectiveness.of(sample_registry).pages()
                         if p.src_uri == "badania/czy-projekt-zadzialal/index.md").html or "")
     assert ("Więcej mieszkańców zna co najmniej jedną organizację pozarządową z gminy. 82% 89% "
-            "wzrost o 7 pkt proc., poza granicą błędu spełnione") in page
+            "+7 pkt proc. +2 do +12 pkt proc. 0,007 zmiana w oczekiwanym kierunku, większa niż "
+            "błąd losowy") in page
+    assert "poziom 3 w skali Maryland" in page and "konflikt interesów" in page
     assert "2024 8 175 5300 90" in page
 
 

@@ -1,17 +1,20 @@
-"""Property: no questionnaire, answers file or NGO report, however broken, raises or hangs, and
-a valid survey (or report) beside the broken one still loads.
+"""Property: no questionnaire, published results file, respondents' file or NGO report,
+however broken, raises or hangs, and a valid survey (or report) beside the broken one still
+loads.
 
-The questionnaires and reports come from ``support.fuzz`` (YAML of the real keys, then cut,
-not UTF-8, nested, repeated…); the answers files from a strategy of our own below: rows of
-real codes and of junk, with the damage survey tools and spreadsheets do (another separator,
-quotes left open, a NUL, Windows-1250, a cell longer than the csv module's limit). The loader
-is called directly (``load_surveys``) on a project whose NGO entries were read once, so a few
+The questionnaires, results files and reports come from ``support.fuzz`` (YAML of the real
+keys, then cut, not UTF-8, nested, repeated…); the respondents' files from a strategy of our
+own below: rows of real codes and of junk, with the damage survey tools and spreadsheets do
+(another separator, quotes left open, a NUL, Windows-1250, a cell longer than the csv
+module's limit), published with the staff command from outside the project. The loader is
+called directly (``load_surveys``) on a project whose NGO entries were read once, so a few
 hundred inputs take a few seconds.
 """
 
 from __future__ import annotations
 
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -23,13 +26,17 @@ from support.fuzz import assert_problems_are_located, file_bytes, fuzz_settings,
 from support.projects import ROOT
 
 from ngosite.pipeline import load_registry
+from ngosite.settings.surveys import SurveySettings
+from ngosite.surveys.aggregates import PublishedResults
 from ngosite.surveys.indicators import YearlyIndicators
 from ngosite.surveys.load import load_surveys
 from ngosite.surveys.model import Survey
+from ngosite.surveys.publish import publish
 
 pytestmark = pytest.mark.fuzz
 CORPUS = Path(__file__).resolve().parent / "invalid_surveys"
 BASE = CORPUS / "pytania_rodzaj_unknown" / "badania" / "badanie-testowe"
+RAW = CORPUS / "pytania_rodzaj_unknown" / "odpowiedzi.csv"
 TODAY = date(2026, 11, 29)
 VALID_SURVEY = "badanie-testowe"
 BROKEN = "zepsute"
@@ -52,7 +59,9 @@ def project(tmp_path_factory):
     valid.mkdir(parents=True)
     (valid / "badanie.yml").write_text(yaml.safe_dump(_valid_description(), allow_unicode=True),
                                        encoding="utf-8")
-    shutil.copyfile(BASE / "odpowiedzi.csv", valid / "odpowiedzi.csv")
+    outcome = publish(root, valid, Survey.model_validate(_valid_description()), RAW,
+                      SurveySettings(), TODAY)
+    assert not outcome.failed
     for slug in ("kgw-rydzewo", "osp-milki"):
         (root / "sprawozdania" / slug).mkdir(parents=True)
     (root / "sprawozdania" / "kgw-rydzewo" / "2025.yml").write_text(
@@ -60,7 +69,8 @@ def project(tmp_path_factory):
     registry = load_registry(root, today=TODAY)
     assert not registry.errors, [str(p) for p in registry.errors]
     # Only what the loader needs, so that a failing example prints a short repr.
-    return root, (registry.entries, registry.settings.surveys)
+    office = tmp_path_factory.mktemp("office")
+    return root, (registry.entries, registry.settings.surveys), office
 
 
 def _broken_folder(root: Path, wanted: bool) -> Path:
@@ -74,7 +84,7 @@ def _broken_folder(root: Path, wanted: bool) -> Path:
 
 
 def _load(project) -> tuple[object, list]:
-    root, (entries, settings) = project
+    root, (entries, settings), _ = project
     problems: list = []
     with no_hang():
         results = load_surveys(root, entries, settings, TODAY, problems)
@@ -127,7 +137,7 @@ def answers_bytes(draw) -> bytes:
 def test_any_questionnaire_gives_problems_or_a_survey(project, data):
     folder = _broken_folder(project[0], True)
     (folder / "badanie.yml").write_bytes(data)
-    shutil.copyfile(BASE / "odpowiedzi.csv", folder / "odpowiedzi.csv")
+    shutil.copyfile(project[0] / "badania" / VALID_SURVEY / "wyniki.yml", folder / "wyniki.yml")
     results, problems = _load(project)
     assert _valid_survey_loaded(results)
     assert {p.file.split("/")[1] for p in problems} <= {BROKEN}
@@ -135,14 +145,48 @@ def test_any_questionnaire_gives_problems_or_a_survey(project, data):
 
 @fuzz_settings
 @given(data=answers_bytes())
-def test_any_answers_file_gives_problems_or_respondents(project, data):
+def test_any_respondents_file_gives_problems_or_results(project, data):
+    root, _, office = project
+    folder = _broken_folder(root, True)
+    (folder / "badanie.yml").write_text(
+        yaml.safe_dump(_valid_description(), allow_unicode=True), encoding="utf-8")
+    (folder / "wyniki.yml").unlink(missing_ok=True)
+    raw = office / "odpowiedzi.csv"
+    raw.write_bytes(data)
+    with no_hang():
+        outcome = publish(root, folder, Survey.model_validate(_valid_description()), raw,
+                          SurveySettings(), TODAY)
+    assert_problems_are_located(outcome.problems)
+    assert {p.file for p in outcome.problems} <= {str(raw)}
+    assert (folder / "wyniki.yml").is_file() == (not outcome.failed)
+    results, problems = _load(project)
+    assert _valid_survey_loaded(results)
+    assert not [p for p in problems if p.severity.value == "error"]
+
+
+def _valid_results() -> list[dict]:
+    """The valid survey's own results (published into a scratch project), and the sample's."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "projekt"
+        folder = root / "badania" / VALID_SURVEY
+        folder.mkdir(parents=True)
+        publish(root, folder, Survey.model_validate(_valid_description()), RAW,
+                SurveySettings(), TODAY)
+        own = yaml.safe_load((folder / "wyniki.yml").read_text(encoding="utf-8"))
+    sample = ROOT / "badania" / "mieszkancy-2026-po" / "wyniki.yml"
+    return [own, yaml.safe_load(sample.read_text(encoding="utf-8"))]
+
+
+@fuzz_settings
+@given(data=file_bytes(model_keys(PublishedResults), _valid_results()))
+def test_any_results_file_gives_problems_or_figures(project, data):
     folder = _broken_folder(project[0], True)
     (folder / "badanie.yml").write_text(
         yaml.safe_dump(_valid_description(), allow_unicode=True), encoding="utf-8")
-    (folder / "odpowiedzi.csv").write_bytes(data)
+    (folder / "wyniki.yml").write_bytes(data)
     results, problems = _load(project)
     assert _valid_survey_loaded(results)
-    assert {p.file for p in problems} <= {f"badania/{BROKEN}/odpowiedzi.csv"}
+    assert {p.file for p in problems} <= {f"badania/{BROKEN}/wyniki.yml"}
     broken = [w for w in results.waves if w.slug == BROKEN]
     assert bool(broken) == (not any(p.severity.value == "error" for p in problems))
 

@@ -2,10 +2,13 @@
 
 A fixture is a folder ``invalid_surveys/<key>_<reason>/`` laid over a valid project (the real
 settings and NGOs with the engineered two-wave study of ``support.survey_project``): its
-``badania/<id>/`` holds a questionnaire (``badanie.yml``) and answers (``odpowiedzi.csv``), or
-its ``sprawozdania/<slug>/`` an NGO's yearly figures, with one thing broken. The first line of
-the fixture's YAML file says what (for a broken CSV, the questionnaire beside it says so).
-Beside the folder, ``<key>_<reason>.expected`` holds what the validator prints: one
+``badania/<id>/`` holds a questionnaire (``badanie.yml``) and, for the published-results
+cases, a ``wyniki.yml``, or its ``sprawozdania/<slug>/`` an NGO's yearly figures, with one
+thing broken. A respondents' file (``odpowiedzi.csv``) sits at the fixture's root, outside
+the project, as the office keeps it: it is published with the staff command, then the project
+is loaded as the build loads it. The first line of the fixture's YAML file says what (for a
+broken CSV, the questionnaire beside it says so). Beside the folder,
+``<key>_<reason>.expected`` holds what the command and the validator print: one
 ``str(problem)`` per line. The valid study under the fixture must still load in full: nothing
 valid is lost because something else is broken.
 
@@ -26,9 +29,12 @@ import pytest
 from support.golden import corpus_fixtures, fixture_name, golden_path
 from support.survey_project import WAVES, survey_project
 
-from ngosite.core.problems import Severity
+from ngosite.core.problems import Problem, Severity
 from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
+from ngosite.settings.surveys import SurveySettings
+from ngosite.surveys.load import staff_survey
+from ngosite.surveys.publish import publish
 
 CORPUS = Path(__file__).resolve().parent / "invalid_surveys"
 TODAY = date(2026, 11, 29)
@@ -40,13 +46,42 @@ def _fixtures() -> list[Path]:
     return [p for p in corpus_fixtures(CORPUS) if p.is_dir()]
 
 
+RAW = "odpowiedzi.csv"
+REVIEW = "odpowiedzi-otwarte.yml"
+
+
 def _roots(fixture: Path) -> list[str]:
-    """The project folders a fixture adds: ``badania/<id>`` or ``sprawozdania/<slug>``."""
+    """The project folders a fixture adds (``badania/<id>`` or ``sprawozdania/<slug>``), and
+    the respondents' file at its root."""
     return sorted({"/".join(p.relative_to(fixture).parts[:2])
                    for p in fixture.rglob("*") if p.is_file()})
 
 
-Loaded = tuple[Registry, list[str]]
+Loaded = tuple[Registry, list[str], list[Problem]]
+
+
+def _publish(fixture: Path, root: Path, office: Path) -> list[Problem]:
+    """Publish the fixture's respondents' file, as staff would, from the office's folder
+    (so messages name it as staff typed it: ``odpowiedzi.csv``)."""
+    if not (fixture / RAW).is_file():
+        return []
+    survey_id = next(p.name for p in (fixture / "badania").iterdir())
+    found = staff_survey(root, survey_id, load_registry(root, today=TODAY).entries, [])
+    if found is None:
+        return []  # a broken questionnaire: the build reports it
+    shutil.copyfile(fixture / RAW, office / RAW)
+    reviewed = None
+    if (fixture / REVIEW).is_file():
+        shutil.copyfile(fixture / REVIEW, office / REVIEW)
+        reviewed = Path(REVIEW)
+    previous = Path.cwd()
+    os.chdir(office)
+    try:
+        outcome = publish(root, found[0], found[1], Path(RAW), SurveySettings(), TODAY,
+                          reviewed=reviewed)
+    finally:
+        os.chdir(previous)
+    return outcome.problems
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +92,11 @@ def load_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], L
         name = fixture_name(fixture)
         if name not in cache:
             root = survey_project(tmp_path_factory.mktemp(name))
-            shutil.copytree(fixture, root, dirs_exist_ok=True)
-            cache[name] = (load_registry(root, today=TODAY), _roots(fixture))
+            for folder in ("badania", "sprawozdania"):
+                if (fixture / folder).is_dir():
+                    shutil.copytree(fixture / folder, root / folder, dirs_exist_ok=True)
+            published = _publish(fixture, root, tmp_path_factory.mktemp(f"{name}-office"))
+            cache[name] = (load_registry(root, today=TODAY), _roots(fixture), published)
         return cache[name]
 
     return load
@@ -89,9 +127,9 @@ def test_the_corpus_covers_every_kind_of_input() -> None:
 @pytest.mark.parametrize("fixture", [pytest.param(p, id=fixture_name(p)) for p in _fixtures()])
 def test_fixture_reports_exactly_its_golden_messages(
         fixture: Path, load_fixture: Callable[[Path], Loaded]) -> None:
-    registry, roots = load_fixture(fixture)
-    mine = [p for p in registry.problems
-            if any(p.file == r or p.file.startswith(r + "/") for r in roots)]
+    registry, roots, published = load_fixture(fixture)
+    mine = published + [p for p in registry.problems
+                        if any(p.file == r or p.file.startswith(r + "/") for r in roots)]
     printed = "".join(f"{p}\n" for p in mine)
     golden = golden_path(CORPUS, fixture)
     if REGENERATE:
@@ -104,29 +142,38 @@ def test_fixture_reports_exactly_its_golden_messages(
     assert not [p for p in others if p.severity is Severity.ERROR], "a valid file broke"
     # Nothing valid lost: the study under the fixture is published whole, with its comparison.
     assert registry.surveys is not None
-    published = {w.slug for w in registry.surveys.waves}
-    assert set(WAVES) <= published and "mala" in registry.surveys.studies()
-    assert not published & {r.split("/", 1)[1] for r in roots if r.startswith("badania/")}
+    assert set(WAVES) <= {w.slug for w in registry.surveys.waves}
+    assert "mala" in registry.surveys.studies()
+    assert not {w.slug for w in registry.surveys.waves} & {
+        r.split("/", 1)[1] for r in roots if r.startswith("badania/")}
 
 
 def test_csv_messages_name_row_and_column() -> None:
     for golden in CORPUS.glob("csv_*.expected"):
         for line in golden.read_text(encoding="utf-8").splitlines():
             file, row = line.split(":")[:2]
-            if file.endswith("odpowiedzi.csv") and int(row) > 1:
+            if file.endswith(RAW) and int(row) > 1:
                 assert f"wiersz {row}" in line, line
 
 
 def test_the_fixtures_base_is_valid(tmp_path: Path) -> None:
     # Every survey fixture is the same small valid survey with one thing broken: the base
-    # itself must load without a problem, or each golden file would carry its problem too.
-    root = survey_project(tmp_path)
-    base = CORPUS / "pytania_rodzaj_unknown" / "badania" / "badanie-testowe"
+    # itself must publish and load without a problem, or each golden file would carry its
+    # problem too.
+    root = survey_project(tmp_path / "project")
+    base = CORPUS / "pytania_rodzaj_unknown"
     target = root / "badania" / "badanie-testowe"
-    shutil.copytree(base, target)
+    shutil.copytree(base / "badania" / "badanie-testowe", target)
     description = target / "badanie.yml"
     description.write_text(description.read_text(encoding="utf-8").replace(
         "rodzaj: wybor", "rodzaj: jednokrotny"), encoding="utf-8")
+    office = tmp_path / "office"
+    office.mkdir()
+    shutil.copyfile(base / RAW, office / RAW)
+    found = staff_survey(root, "badanie-testowe", load_registry(root, today=TODAY).entries, [])
+    assert found is not None
+    outcome = publish(root, *found, office / RAW, SurveySettings(), TODAY)
+    assert outcome.problems == [] and outcome.review is not None  # an open answer to review
     registry = load_registry(root, today=TODAY)
     assert [str(p) for p in registry.problems if p.file.startswith("badania/")] == []
     wave = next(w for w in registry.surveys.waves if w.slug == "badanie-testowe")

@@ -1,17 +1,18 @@
-"""The loader on real and engineered data: figures equal counts made here from the CSV, a broken
-file costs only itself, and every published count respects the thresholds."""
+"""The loader on real and engineered data: figures equal counts made here from the respondents'
+files (kept outside the project), a broken file costs only itself, and every published count
+respects the thresholds."""
 
 from __future__ import annotations
 
 import csv
+import io
 import shutil
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from support.projects import ROOT
-from support.survey_project import WAVES, survey_project
+from support.survey_project import WAVES, sample_answers, survey_project
 
 from ngosite.core.problems import Severity
 from ngosite.pipeline import load_registry
@@ -20,9 +21,8 @@ from ngosite.surveys.results import SurveyResults
 TODAY = date(2026, 11, 29)
 
 
-def _csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _csv(slug: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(sample_answers()[slug])))
 
 
 def _survey_problems(registry) -> list[str]:
@@ -40,7 +40,7 @@ def sample() -> SurveyResults:
 
 def test_sample_waves_have_every_row_of_their_csv(sample):
     for wave in sample.waves:
-        rows = _csv(ROOT / "badania" / wave.slug / "odpowiedzi.csv")
+        rows = _csv(wave.slug)
         assert wave.n == len(rows)
     assert {w.slug: w.n for w in sample.waves} == {"mieszkancy-2025-przed": 312,
                                                    "mieszkancy-2026-po": 347}
@@ -49,7 +49,7 @@ def test_sample_waves_have_every_row_of_their_csv(sample):
 
 def test_overall_counts_equal_counts_made_from_the_csv(sample):
     for wave in sample.waves:
-        rows = _csv(ROOT / "badania" / wave.slug / "odpowiedzi.csv")
+        rows = _csv(wave.slug)
         q1 = wave.question("q1")
         counted = Counter(r["q1"] or "brak" for r in rows)
         published = dict(zip([*q1.question.codes(), "brak"],
@@ -74,38 +74,36 @@ def test_no_published_count_is_between_one_and_the_threshold(sample):
     assert min(groups) >= sample.settings.group_minimum
 
 
-def test_open_answers_keep_hidden_ones_with_their_reason(sample):
+def test_open_answers_are_the_reviewed_ones_with_a_count_of_the_rest(sample):
     wave = next(w for w in sample.waves if w.slug == "mieszkancy-2026-po")
-    rows = _csv(ROOT / "badania" / wave.slug / "odpowiedzi.csv")
-    given = [r["q10"] for r in rows if r["q10"]]
+    given = [r["q10"] for r in _csv(wave.slug) if r["q10"]]
     answers = wave.question("q10").open_answers
-    assert len(answers) == len(given)
-    hidden = [a for a in answers if a.text is None]
-    assert len(hidden) == given.count("[ukryto: dane osobowe]") > 0
-    assert {a.hidden_reason for a in hidden} == {"dane osobowe"}
+    shown = [a for a in given if not a.startswith("[ukryto")]
+    assert sorted(answers.published) == sorted(shown)  # the sample's review approved all
+    assert answers.withheld == len(given) - len(shown) > 0
 
 
-def test_engineered_waves_hide_the_same_cells(tmp_path):
+def test_engineered_waves_are_protected_each_on_its_own(tmp_path):
     registry = load_registry(survey_project(tmp_path), today=TODAY)
     assert _survey_problems(registry) == []
     first, second = (next(w for w in registry.surveys.waves if w.slug == s) for s in WAVES)
-    assert first.hidden == second.hidden  # the two waves have the same questions and groups
-    p1 = second.question("p1").units[0]
-    assert [f.hidden for f in p1.overall] == [False, False, True, True]
-    by_place = p1.breakdowns[1]
-    assert {"Dąbrówka"} < set(by_place.left_out)  # 7 people: under the threshold of 10
+    assert first.hidden and second.hidden and first.hidden != second.hidden
+    by_place = second.question("p1").units[0].breakdowns[1]
+    # 7 people: under the threshold of 10, so its answers are hidden but its size is shown.
+    assert [(g.label, g.size) for g in by_place.left_out] == [("Dąbrówka", 7),
+                                                             ("Ełckie i Fuledzkie", 6)]
+    assert all(f.hidden for g in by_place.left_out for f in g.figures if f.count != 0)
 
 
-def test_a_broken_wave_costs_only_itself(tmp_path):
+def test_a_broken_results_file_costs_only_itself(tmp_path):
     root = survey_project(tmp_path)
-    answers = root / "badania" / WAVES[1] / "odpowiedzi.csv"
-    lines = answers.read_text(encoding="utf-8").splitlines()
-    lines[5] = lines[5].replace(",tak,", ",tak-tak,", 1) if ",tak," in lines[5] else \
-        lines[5] + ",nadmiar"
-    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = root / "badania" / WAVES[1] / "wyniki.yml"
+    text = results.read_text(encoding="utf-8")
+    results.write_text(text.replace("liczba_osob: 80", "liczba_osob: osiemdziesiąt"),
+                       encoding="utf-8")
     registry = load_registry(root, today=TODAY)
     problems = _survey_problems(registry)
-    assert len(problems) == 1 and problems[0].startswith(f"badania/{WAVES[1]}/odpowiedzi.csv:6:")
+    assert len(problems) == 1 and problems[0].startswith(f"badania/{WAVES[1]}/wyniki.yml:")
     assert [w.slug for w in registry.surveys.waves] == [WAVES[0]]
     assert registry.surveys.studies() == {}
     assert {f.slug for f in registry.surveys.indicators} == {"osp-milki", "kgw-rydzewo"}

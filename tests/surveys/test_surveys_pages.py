@@ -5,6 +5,7 @@ samples."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 import shutil
 from collections import Counter
@@ -12,7 +13,7 @@ from datetime import date
 
 import pytest
 from support.projects import ROOT
-from support.survey_project import survey_project, text_of
+from support.survey_project import sample_answers, survey_project, text_of
 
 from ngosite.pipeline import load_registry
 from ngosite.surveys.effectiveness import Effectiveness
@@ -35,8 +36,7 @@ def sample_pages(sample_registry) -> dict[str, str]:
 
 
 def _q1_counts(slug: str) -> Counter:
-    with (ROOT / "badania" / slug / "odpowiedzi.csv").open(encoding="utf-8") as handle:
-        return Counter(row["q1"] for row in csv.DictReader(handle))
+    return Counter(row["q1"] for row in csv.DictReader(io.StringIO(sample_answers()[slug])))
 
 
 def test_pages_of_the_sample(sample_pages):
@@ -80,7 +80,9 @@ def test_hidden_cells_have_no_number(sample_pages):
     # Nad Buwełnem: known by 1–4 respondents in the sample's later wave.
     row = re.search(r"<tr><th scope=\"row\">Stowarzyszenie Agroturystyczne „Nad Buwełnem”</th>"
                     r"(.*?)</tr>", page)
-    assert row and row.group(1) == "<td>ukryto</td><td>ukryto</td><td>—</td>"
+    assert row and row.group(1) == ('<td class="survey-num">ukryto</td>'
+                                    '<td class="survey-num">ukryto</td>'
+                                    '<td class="survey-num">—</td>')
 
 
 def test_comparison_in_plain_polish_with_newcombe(sample_registry, sample_pages):
@@ -89,9 +91,11 @@ def test_comparison_in_plain_polish_with_newcombe(sample_registry, sample_pages)
                       population=3050)
     assert round(100 * change.estimate) == 7 and change.interval.low > 0
     page = text_of(sample_pages["badania/porownanie/akademia-wspolpracy/index.md"])
-    assert "Tak 82% 89% wzrost o 7 pkt proc., poza granicą błędu +2 do +12 pkt proc." in page
-    assert "Trudno powiedzieć 9% 7% spadek o 2 pkt proc., zmiana w granicach błędu " \
-           "−6 do +2 pkt proc." in page
+    assert "Tak 82% 89% +7 pkt proc. (przedział nie obejmuje zera) +2 do +12 pkt proc." in page
+    assert "Trudno powiedzieć 9% 7% −2 pkt proc. (w granicach błędu) −6 do +2 pkt proc." in page
+    # Many comparisons: the page says that some "changes" are luck, and where the adjusted
+    # evaluation is.
+    assert "poprawką na liczbę porównań" in page
     assert "Wynik orientacyjny" not in page
 
 
