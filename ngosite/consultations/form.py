@@ -5,7 +5,8 @@ run by ``docs/assets/js/consultation-form.js``) checks the comment with the impo
 its identifier and the fixed text of ``submission_text``, and offers the channels: an e-mail
 (``mailto:``), a print of the filled form, a file to download, a copy, a prefilled GitHub issue.
 Everything the script needs comes from here at build time, in one JSON block: the version's
-parts and their wording, the addresses, the limits, the messages.
+parts and their wording, the sub-units the picker offers after each unit (``kroki``: the page
+lists only the first step, the preamble and the §§), the addresses, the limits, the messages.
 
 Without JavaScript the page still says how to comment by e-mail and by post. Outside the
 consultation period the form is closed and says why and when (the script corrects this from the
@@ -30,6 +31,7 @@ from ngosite.core.sorting import polish_key
 from ngosite.documents.document import Document, LoadedVersion
 from ngosite.documents.render import relative
 from ngosite.documents.rules import ORGANISATION_WORDS, PERSON_WORD
+from ngosite.documents.text import PREAMBLE
 from ngosite.organisations.registry import Registry
 
 from .identifier import SUFFIX_ALPHABET, document_code
@@ -37,7 +39,7 @@ from .issue_form import FIELD_ID, TEMPLATE_NAME
 from .listing import templates
 from .model import CONTACT_LIMIT, ENTITY_LIMIT, NAME_LIMIT, PROPOSAL_LIMIT, TEXT_LIMIT
 from .settings_rules import announced
-from .units import UnitChoice, unit_choices
+from .units import UnitChoice, first_step, next_steps, unit_choices
 
 FORM_ID = "formularz-uwagi"
 FORM_SCRIPT = "assets/js/consultation-form.js"
@@ -112,9 +114,9 @@ def form_addon(registry: Registry, document: Document, version: LoadedVersion,
         "today_text": polish_date(today), "start": polish_date(consultation.start),
         "end": polish_date(consultation.end), "open": version.state.accepting_comments,
         "closed_text": closed_text(consultation.start, consultation.end, today),
-        "parts": [(part, list(group)) for part, group in groupby(choices[1:],
+        "parts": [(part, list(group)) for part, group in groupby(first_step(choices)[1:],
                                                                   key=lambda c: c.part)],
-        "whole": choices[0],
+        "whole": choices[0], "preamble": any(c.label == PREAMBLE for c in choices),
         "organisations": sorted(((e.slug, e.org.name) for e in registry.entries),
                                 key=lambda pair: polish_key(pair[1])),
         "limits": _limits(), "form_id": FORM_ID,
@@ -151,6 +153,7 @@ def form_config(registry: Registry, document: Document, version: LoadedVersion,
         "od": consultation.start.isoformat(), "do": consultation.end.isoformat(),
         "dzienBudowy": document.today.isoformat(),
         "cytaty": {c.value: c.quote for c in choices if c.quote},
+        "kroki": next_steps(choices),
         "email": config.email or "", "adresPocztowy": config.postal_address or "",
         "github": {"adres": f"{repository}/issues/new", "szablon": TEMPLATE_NAME,
                    "pole": FIELD_ID} if github else None,

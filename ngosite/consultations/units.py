@@ -1,10 +1,14 @@
 """The parts of a version a comment can concern: the form's picker and the quoted wording.
 
-The picker lists ``cały dokument``, the preamble and every § / ust. / pkt / lit. of the version,
-grouped by chapter. The quoted wording is the unit's text (with its sub-units) as written, on
-one line and cut at ``QUOTE_LIMIT`` characters: the form puts it in the comment, so the comment
-still makes sense when a later version renumbers the text, and the import compares it with the
-version to notice a comment that names the wrong part.
+The picker goes in steps, so that a phone never shows one list of every unit: first
+``cały dokument``, the preamble or a § (grouped by chapter), then, when the chosen unit has
+sub-units, a list of them (its ustępy or punkty, then punkty, then litery), each starting with
+the whole unit. ``parent`` and ``step`` place each unit in those lists.
+
+The quoted wording is the unit's text (with its sub-units) as written, on one line and cut at
+``QUOTE_LIMIT`` characters: the form puts it in the comment, so the comment still makes sense
+when a later version renumbers the text, and the import compares it with the version to notice
+a comment that names the wrong part.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 
 from ngosite.documents.text import (
     ELLIPSIS,
+    KIND_WORDS,
     PREAMBLE,
     WHOLE_DOCUMENT,
     Unit,
@@ -35,6 +40,8 @@ class UnitChoice:
     quote: str  # the quoted wording ("" for the whole document)
     part: str  # the chapter it belongs to ("" before the first chapter)
     code: str  # its part of the comment identifier
+    parent: str = ""  # the unit whose step lists it ("" for the first step)
+    step: str = ""  # what that step shows: "ust. 2 – Współpraca finansowa…" ("" in the first)
 
     @property
     def value(self) -> str:
@@ -55,10 +62,28 @@ def unit_choices(text: VersionText) -> list[UnitChoice]:
         label = unit.label
         quote = quote_of(unit)
         preview = unit.title or " ".join(unit.text.split()) or quote
-        option = label if label == PREAMBLE and not preview else \
-            f"{label} – {cut_at_word(preview, PREVIEW_LIMIT)}"
-        choices.append(UnitChoice(label, option, quote, part, unit_code(label)))
+        shown = cut_at_word(preview, PREVIEW_LIMIT)
+        option = label if label == PREAMBLE and not preview else f"{label} – {shown}"
+        parent, step = "", ""
+        if unit.kind not in ("wstep", "par"):
+            parent = " ".join(f"{KIND_WORDS[k]} {n}" for k, n in unit.path[:-1])
+            step = f"{KIND_WORDS[unit.kind]} {unit.number} – {shown}"
+        choices.append(UnitChoice(label, option, quote, part, unit_code(label), parent, step))
     return choices
+
+
+def first_step(choices: list[UnitChoice]) -> list[UnitChoice]:
+    """What the picker's first list offers: the whole document, the preamble, every §."""
+    return [c for c in choices if not c.parent]
+
+
+def next_steps(choices: list[UnitChoice]) -> dict[str, list[tuple[str, str]]]:
+    """For each unit with sub-units, the list of the next step: ``(label, step)`` in order."""
+    steps: dict[str, list[tuple[str, str]]] = {}
+    for choice in choices:
+        if choice.parent:
+            steps.setdefault(choice.parent, []).append((choice.label, choice.step))
+    return steps
 
 
 def _walk(text: VersionText) -> Iterator[tuple[Unit, str]]:

@@ -5,7 +5,9 @@ consultation on the programme's version 3 (30 November – 21 December, see
 pages correct what the build said.
 
 The contract with the page: ``#formularz-uwagi`` holds the form ``#kons-formularz`` (hidden until
-the script opens it), fields ``#kons-dotyczy``, ``#kons-propozycja``, ``#kons-uzasadnienie``,
+the script opens it), fields ``#kons-dotyczy`` (the picker's first step: the whole document,
+the preamble, a §; then ``#kons-dotyczy-2``, ``-3``, ``-4`` when the unit chosen above has
+sub-units), ``#kons-propozycja``, ``#kons-uzasadnienie``,
 ``input[name=nadawca]``, ``#kons-organizacja``, ``#kons-podmiot``, ``#kons-imie``,
 ``#kons-kontakt``, each message in ``#<field>-blad``, the summary ``#kons-bledy``; the result
 ``#kons-gotowa`` with ``#kons-identyfikator``, ``#kons-tresc`` and the channels ``#kons-email``,
@@ -90,9 +92,25 @@ RESIDENT = {
 }
 
 
+STEPS = ("#kons-dotyczy", "#kons-dotyczy-2", "#kons-dotyczy-3", "#kons-dotyczy-4")
+
+
+def steps_to(part: str) -> list[str]:
+    """What each step of the picker chooses: ``§ 5``, ``§ 5 ust. 2``, ``§ 5 ust. 2 pkt 4``."""
+    words = part.split()
+    if words[0] != "§":
+        return [part]
+    return [" ".join(words[:end]) for end in range(2, len(words) + 1, 2)]
+
+
+def choose_part(page: Page, part: str) -> None:
+    for step, value in zip(STEPS, steps_to(part), strict=False):
+        page.select_option(step, value)
+
+
 def fill_resident(page: Page, part: str = "§ 5 ust. 2", values: dict | None = None) -> None:
     values = values or RESIDENT
-    page.select_option("#kons-dotyczy", part)
+    choose_part(page, part)
     page.fill("#kons-propozycja", values["propozycja"])
     page.fill("#kons-uzasadnienie", values["uzasadnienie"])
     page.check("#kons-nadawca-mieszkaniec")
@@ -129,6 +147,7 @@ def test_a_comment_on_a_paragraph_goes_by_mailto_and_comes_back_as_the_same_entr
     open_form(page, site)
     page.locator(".doc-comment__button[data-dotyczy='§ 5']").click()
     assert page.input_value("#kons-dotyczy") == "§ 5"
+    assert page.get_by_label("Ustęp w § 5").input_value() == ""  # cały § 5
     assert page.evaluate("document.activeElement.id") == "kons-dotyczy"
     assert page.inner_text("#kons-brzmienie-tekst").startswith("Formy współpracy 1. Współpraca")
     fill_resident(page)
@@ -419,6 +438,8 @@ def test_no_wcag_violations_on_the_hub_the_home_block_and_every_state_of_the_for
     axe_check(page, "the open form")
     page.click("#kons-przygotuj")
     axe_check(page, "the form with its errors")
+    choose_part(page, "§ 5 ust. 2 pkt 1")
+    axe_check(page, "the picker open to a punkt")
     page.check("#kons-nadawca-organizacja")
     page.fill("#kons-uzasadnienie", "Treść uwagi.")
     page.select_option("#kons-dotyczy", "cały dokument")
@@ -442,6 +463,69 @@ def test_the_pages_fit_a_320_px_phone(new_watched, site, path):
     watched.assert_clean()
 
 
+def test_on_a_phone_a_punkt_is_chosen_in_steps_and_the_comment_names_it(new_watched, site,
+                                                                        project):
+    """Issue 29: one list of all 111 units was a long scroll on a phone. The picker asks for
+    the § first, then its ustęp, then its punkt, each list short and labelled; the comment
+    carries the punkt's identifier code and wording, and imports as that punkt."""
+    watched = new_watched(viewport={"width": 390, "height": 844}, is_mobile=True,
+                          has_touch=True, device_scale_factor=3)
+    page = watched.page
+    open_form(page, site)
+    first = page.get_by_label("Paragraf, wstęp albo cały dokument")
+    paragraphs = page.locator(".doc-comment__button").count()
+    assert paragraphs >= 14
+    # — wybierz —, cały dokument, wstęp, then the §§ only: no ustęp, punkt or litera.
+    assert first.locator("option").count() == 3 + paragraphs
+    assert page.locator("#kons-dotyczy-2").is_hidden()
+    first.select_option("§ 5")
+    ustep = page.get_by_label("Ustęp w § 5")
+    assert ustep.is_visible() and ustep.input_value() == ""
+    assert ustep.locator("option").all_inner_texts()[0] == "cały § 5"
+    assert ustep.locator("option").count() == 4
+    assert page.locator("#kons-dotyczy-3").is_hidden()
+    ustep.select_option("§ 5 ust. 3")
+    punkt = page.get_by_label("Punkt w § 5 ust. 3")
+    assert punkt.locator("option").count() == 7
+    punkt.select_option("§ 5 ust. 3 pkt 4")
+    assert page.locator("#kons-dotyczy-4").is_hidden()  # a punkt without litery
+    assert page.inner_text("#kons-brzmienie-tekst").startswith("nieodpłatnym udostępnianiu")
+    # A step chosen again starts the steps below it afresh.
+    ustep.select_option("§ 5 ust. 1")
+    assert punkt.is_hidden() and "charakter finansowy" in page.inner_text("#kons-brzmienie")
+    ustep.select_option("§ 5 ust. 3")
+    assert punkt.input_value() == ""
+    assert page.inner_text("#kons-brzmienie-tekst").startswith("Współpraca pozafinansowa")
+    punkt.select_option("§ 5 ust. 3 pkt 4")
+    for step in STEPS[:3]:  # each list fits the screen, its label above it
+        box = page.locator(step).bounding_box()
+        label = page.locator(f"label[for='{step[1:]}']").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 44
+        assert label["y"] + label["height"] <= box["y"]
+    page.fill("#kons-uzasadnienie", RESIDENT["uzasadnienie"])
+    page.check("#kons-nadawca-mieszkaniec")
+    identifier, text = prepare(page)
+    assert re.fullmatch(r"PW3-5\.3\.4-1203-1015-[A-HJ-NP-Z2-9]{2}", identifier)
+    assert "dotyczy: § 5 ust. 3 pkt 4\n" in text
+    outcome = imported(project, text, date(2026, 12, 3))
+    assert outcome.ok and [str(p) for p in outcome.problems] == []
+    assert dict(comment_fields(outcome.submission, outcome.target))["dotyczy"] == \
+        "§ 5 ust. 3 pkt 4"
+    # "Popraw uwagę" keeps the steps; a unit's own button chooses every step down to it.
+    page.click("#kons-popraw")
+    assert punkt.input_value() == "§ 5 ust. 3 pkt 4"
+    page.locator(".doc-comment__button[data-dotyczy='§ 6']").click()
+    assert first.input_value() == "§ 6" and punkt.is_hidden()
+    assert page.evaluate("document.activeElement.id") == "kons-dotyczy"
+    assert page.evaluate("window.ngositeCommentForm.chooseUnit('§ 5 ust. 2 pkt 3')")
+    assert [page.input_value(step) for step in STEPS[:3]] == ["§ 5", "§ 5 ust. 2",
+                                                              "§ 5 ust. 2 pkt 3"]
+    assert page.get_by_label("Punkt w § 5 ust. 2").input_value() == "§ 5 ust. 2 pkt 3"
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths
+    watched.assert_clean()
+
+
 def test_the_whole_form_works_from_the_keyboard(watched, site):
     page = watched.page
     open_form(page, site)
@@ -449,7 +533,10 @@ def test_the_whole_form_works_from_the_keyboard(watched, site):
     button.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "kons-dotyczy"
-    page.keyboard.press("ArrowDown")  # § 5 ust. 1
+    page.keyboard.press("Tab")  # the next step: ustęp w § 5
+    assert page.evaluate("document.activeElement.id") == "kons-dotyczy-2"
+    page.keyboard.press("ArrowDown")  # § 5 ust. 1, which has no punkty: no further step
+    assert page.locator("#kons-dotyczy-3").is_hidden()
     page.keyboard.press("Tab")
     page.keyboard.type("Nowe brzmienie.")
     page.keyboard.press("Tab")

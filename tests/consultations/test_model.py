@@ -18,6 +18,7 @@ from ngosite.consultations.identifier import (
     unit_code,
 )
 from ngosite.consultations.model import SCHEMA_FILE, Submission, schema_json
+from ngosite.consultations.units import first_step, next_steps, unit_choices
 from ngosite.documents.model import Comment
 from ngosite.documents.text import PREAMBLE, WHOLE_DOCUMENT, canonical_label, parse_version
 
@@ -97,3 +98,38 @@ def test_the_form_script_makes_the_same_unit_codes():
                             timeout=60)
     assert json.loads(result.stdout) == [unit_code(canonical_label(label) or "")
                                          for label in labels]
+
+
+def test_the_picker_reaches_every_unit_in_steps_along_the_scripts_path():
+    """The form's picker offers the whole document, the preamble and the §§ first, then the
+    sub-units of the unit chosen (units.next_steps), step by step. Every unit of every sample
+    version is reached exactly once, and the script's unitPath() names the same steps."""
+    trails: dict[str, list[str]] = {}
+    for path in sorted((REPO / "documents").glob("*/wersja-*.md")):
+        choices = unit_choices(parse_version(path.read_text(encoding="utf-8"), path.name, []))
+        steps = next_steps(choices)
+        reached: list[str] = []
+
+        def walk(value: str, trail: list[str], steps=steps, reached=reached) -> None:
+            reached.append(value)
+            trails[value] = trail
+            for child, shown in steps.get(value, []):
+                assert shown.startswith(child.split()[-2] + " " + child.split()[-1] + " – ")
+                walk(child, [*trail, child])
+
+        for choice in first_step(choices):
+            walk(choice.value, [choice.value])
+        assert sorted(reached) == sorted(c.value for c in choices), path.name
+    assert {len(trail) for trail in trails.values()} == {1, 2, 3}  # §, ust., pkt: no lit. yet
+    trails["§ 3 ust. 2 pkt 1 lit. a"] = ["§ 3", "§ 3 ust. 2", "§ 3 ust. 2 pkt 1",
+                                         "§ 3 ust. 2 pkt 1 lit. a"]
+    trails["§ 3 pkt 1 lit. b"] = ["§ 3", "§ 3 pkt 1", "§ 3 pkt 1 lit. b"]
+    script = (REPO / "docs/assets/js/consultation-form.js").read_text(encoding="utf-8")
+    function = re.search(r"\n  function unitPath\(label\) \{\n.*?\n  \}\n", script, re.S)
+    assert function, "unitPath() not found in consultation-form.js"
+    labels = sorted(trails)
+    program = (function.group(0) + f"console.log(JSON.stringify({json.dumps(labels)}"
+               ".map(unitPath)));")
+    result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True,
+                            timeout=60)
+    assert json.loads(result.stdout) == [trails[label] for label in labels]

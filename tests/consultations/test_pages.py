@@ -4,6 +4,7 @@ consultation on the programme's version 3 (30 November – 21 December 2026)."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -84,7 +85,15 @@ def test_a_version_under_consultation_gets_the_form_and_the_buttons(registry: Re
     assert 'id="formularz-uwagi"' in html and 'id="kons-dane"' in html
     assert html.count('class="doc-comment__button"') == 14  # one per §
     assert 'data-dotyczy="§ 5"' in html
-    assert '<option value="§ 5 ust. 2">' in html and '<optgroup label="Rozdział 4.' in html
+    # The picker in steps: the page lists the §§ by chapter, the script offers the rest.
+    assert '<option value="§ 5">' in html and '<optgroup label="Rozdział 4.' in html
+    assert '<option value="§ 5 ust. 2">' not in html
+    config = json.loads(re.search(r'id="kons-dane">(.*?)</script>', html).group(1))
+    assert [label for label, _ in config["kroki"]["§ 5"]] == ["§ 5 ust. 1", "§ 5 ust. 2",
+                                                                "§ 5 ust. 3"]
+    assert config["kroki"]["§ 5 ust. 2"][3] == [
+        "§ 5 ust. 2 pkt 4", "pkt 4 – udzielaniu dotacji na wkład własny organizacji do projektów…"]
+    assert "§ 5 ust. 1" not in config["kroki"]  # no sub-units, no further step
     assert "konsultacje@milki.example.pl" in html
     # The other versions, closed, keep the documents' own page.
     assert 'id="formularz-uwagi"' not in pages["dokumenty/program-wspolpracy/wersja-1/index.md"]

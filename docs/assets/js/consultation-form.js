@@ -184,6 +184,90 @@
       "-" + parts.hour + parts.minute + "-" + suffix;
   }
 
+  // ------------------------------------------------------------ the picker, in steps
+
+  // The page lists the first step (the whole document, the preamble, every §); after a unit
+  // with sub-units comes a list of them (config.kroki, from units.py), first "cały …" (the unit
+  // itself), and so on down to litery. The comment is about the last unit chosen.
+  var STEPS = ["kons-dotyczy", "kons-dotyczy-2", "kons-dotyczy-3", "kons-dotyczy-4"].map(el);
+  var KIND_NAMES = { "ust.": "ustęp", "pkt": "punkt", "lit.": "litera" };
+
+  function stepBox(select) {
+    return select.closest(".kons-step");
+  }
+
+  // "§ 5 ust. 2 pkt 1" → ["§ 5", "§ 5 ust. 2", "§ 5 ust. 2 pkt 1"]: the choice at each step.
+  function unitPath(label) {
+    var words = String(label).split(" ");
+    if (words[0] !== "§" || words.length % 2) {
+      return [label];
+    }
+    var path = [];
+    for (var i = 2; i <= words.length; i += 2) {
+      path.push(words.slice(0, i).join(" "));
+    }
+    return path;
+  }
+
+  // "Ustęp w § 5", "Punkt w § 5 ust. 2", "Ustęp albo punkt w § 3" (a § with both).
+  function stepLabel(parent, children) {
+    var names = [];
+    children.forEach(function (child) {
+      var words = child[0].split(" ");
+      var name = KIND_NAMES[words[words.length - 2]];
+      if (names.indexOf(name) === -1) {
+        names.push(name);
+      }
+    });
+    var text = names.join(" albo ") + " w " + parent;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  // Rebuild the steps after STEPS[from] from what is chosen above them; `path` (unitPath) says
+  // what to choose in them, else each starts at the whole unit.
+  function showSteps(from, path) {
+    for (var n = from + 1; n < STEPS.length; n += 1) {
+      var above = STEPS[n - 1];
+      var parent = stepBox(above).hidden ? "" : above.value;
+      var children = parent && config.kroki[parent];
+      var select = STEPS[n];
+      select.textContent = "";
+      stepBox(select).hidden = !children;
+      if (!children) {
+        continue;
+      }
+      stepBox(select).querySelector("label").textContent = stepLabel(parent, children);
+      select.appendChild(new Option("cały " + parent, ""));
+      children.forEach(function (child) {
+        select.appendChild(new Option(child[1], child[0]));
+      });
+      var wanted = path && path[n];
+      select.value = wanted && children.some(function (c) { return c[0] === wanted; })
+        ? wanted : "";
+    }
+  }
+
+  function chosenUnit() {
+    var label = "";
+    STEPS.forEach(function (select) {
+      if (!stepBox(select).hidden && select.value) {
+        label = select.value;
+      }
+    });
+    return label;
+  }
+
+  // Choose a unit in every step (a unit's own button); false when the version has no such unit.
+  function chooseUnit(label) {
+    var path = unitPath(label);
+    if (!Array.prototype.some.call(STEPS[0].options, function (o) { return o.value === path[0]; })) {
+      return false;
+    }
+    STEPS[0].value = path[0];
+    showSteps(0, path);
+    return chosenUnit() === label;
+  }
+
   // ------------------------------------------------------------ the rules (rules.py)
 
   var PERSON = new RegExp("^(?:" + config.osoba.wzor + ")$", "u");
@@ -214,7 +298,7 @@
   function read() {
     var kind = sender();
     return {
-      dotyczy: el("kons-dotyczy").value,
+      dotyczy: chosenUnit(),
       propozycja: normalise(el("kons-propozycja").value, true),
       uzasadnienie: normalise(el("kons-uzasadnienie").value, true),
       nadawca: kind,
@@ -462,7 +546,7 @@
   // ------------------------------------------------------------ wiring
 
   function showQuote() {
-    var text = config.cytaty[el("kons-dotyczy").value] || "";
+    var text = config.cytaty[chosenUnit()] || "";
     el("kons-brzmienie-tekst").textContent = text;
     el("kons-brzmienie").hidden = !text;
   }
@@ -476,10 +560,8 @@
 
   function choose(label) {
     var select = el("kons-dotyczy");
-    if (Array.prototype.some.call(select.options, function (o) { return o.value === label; })) {
-      select.value = label;
-      showQuote();
-    }
+    chooseUnit(label);
+    showQuote();
     form.hidden = false;
     result.hidden = true;
     document.documentElement.classList.remove("kons-drukowanie");
@@ -503,7 +585,12 @@
   if (!openOrClose()) {
     return;
   }
-  el("kons-dotyczy").addEventListener("change", showQuote);
+  STEPS.forEach(function (select, n) {
+    select.addEventListener("change", function () {
+      showSteps(n);
+      showQuote();
+    });
+  });
   root.querySelectorAll("input[name=nadawca]").forEach(function (radio) {
     radio.addEventListener("change", showSenderFields);
   });
@@ -554,7 +641,9 @@
     }
   });
   window.ngositeCommentForm = { messageText: messageText, normalise: normalise,
-    looksLikePerson: looksLikePerson, unitCode: unitCode };
+    looksLikePerson: looksLikePerson, unitCode: unitCode, chooseUnit: chooseUnit,
+    chosenUnit: chosenUnit };
+  showSteps(0);
   showQuote();
   showSenderFields();
 })();
