@@ -242,3 +242,23 @@ def test_two_waves_compare_only_numbers_shown_in_both():
                 assert "difference" in row
     print(f"\nother wave: {differing} answers hidden in one wave only, compared in neither")
     assert differing  # the case has answers hidden in one wave and shown in the other
+
+
+def test_two_breakdowns_of_one_variable_each_keep_their_own_groups():
+    # Before, the second breakdown of a variable replaced the first one's groups on the page.
+    survey = _survey([BY_AGE, BY_AGE_COARSE])
+    design = WaveDesign.of(survey)
+    counts = count_wave(design, _respondents(5))
+    protection = protect_wave(counts, hide_up_to=K, group_minimum=M)
+    shown = {k: v for k, v in counts.values.items() if k not in protection.hidden}
+    note = today_note(K, M, protection.numbers, len(protection.hidden), 0, date(2026, 5, 1))
+    published = PublishedWave(counts.n, shown, protection.hidden, {}, note)
+    wave = build_results((LoadedSurvey("w", "x", survey, published),), (), SurveySettings(),
+                         date(2026, 5, 1)).waves[0]
+    fine, coarse = wave.question("p1").units[0].breakdowns
+    assert fine.breakdown.title == "Według wieku" and coarse.breakdown.title == "Młodsi i starsi"
+    def groups(breakdown) -> set[str]:  # type: ignore[no-untyped-def]
+        return {r.label for r in breakdown.rows} | {g.label for g in breakdown.left_out}
+
+    assert groups(fine) - {"nie podano"} == set(AGES)
+    assert groups(coarse) - {"nie podano"} == {"do 59", "60+"}
