@@ -157,11 +157,12 @@ def _read(survey: LoadedSurvey, path: Path,
 
 
 def _report_lines(survey: LoadedSurvey, report: AuditReport) -> list[str]:
-    hidden = len(report.intervals)
-    lines = [f"{survey.file.rsplit('/', 1)[0]}: {report.numbers} liczb, ukrytych {hidden}."]
+    lines = [f"{survey.file.rsplit('/', 1)[0]}: {report.numbers} liczb, ukrytych "
+             f"{len(survey.published.hidden)}."]
     narrowest = report.narrowest
     if narrowest is not None:
-        lines.append(f"  Najwęższy przedział ukrytej liczby: od {narrowest.low} do "
+        what = "małej liczby" if report.primary else "ukrytej liczby"
+        lines.append(f"  Najwęższy przedział {what}: od {narrowest.low} do "
                      f"{narrowest.high} (szerokość {narrowest.width}).")
     narrow = len(report.narrow)
     if narrow and not report.primary:

@@ -52,14 +52,18 @@ def audit(loaded: LoadedSurvey, settings: SurveySettings,
     hidden = sorted(wave.hidden, key=repr)
     k = max(wave.note.hide_up_to, settings.hide_up_to)
     m = max(wave.note.group_minimum, settings.group_minimum)
-    intervals = model.intervals(wave.values, hidden) if hidden else {}
-    report = AuditReport(loaded.slug, len(model.numbers()), intervals, k + 1)
     if respondents is None:
-        return report
+        intervals = model.intervals(wave.values, hidden) if hidden else {}
+        return AuditReport(loaded.slug, len(model.numbers()), intervals, k + 1)
+    # With the respondents' file the small counts are known: solving for them alone is what
+    # the protection promises (and half the work of solving for every hidden number).
     counts = count_wave(design, respondents)
+    primary = primary_cells(counts.values, design.tables(), hide_up_to=k, group_minimum=m)
+    asked = sorted((key for key in primary if key in wave.hidden), key=repr)
+    intervals = model.intervals(wave.values, asked) if asked else {}
+    report = AuditReport(loaded.slug, len(model.numbers()), intervals, k + 1)
     report.mismatches = [key for key, value in wave.values.items()
                          if counts.values.get(key) != value]
-    primary = primary_cells(counts.values, design.tables(), hide_up_to=k, group_minimum=m)
     report.primary = len(primary)
     for key, target in sorted(primary.items(), key=lambda kv: repr(kv[0])):
         interval = intervals.get(key)
