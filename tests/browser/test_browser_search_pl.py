@@ -18,7 +18,8 @@ from support.browser import REPO_ROOT, open_search, page_url, wait_until
 pytestmark = pytest.mark.browser
 
 QUERY_FILE = REPO_ROOT / "tests" / "search_queries.yml"
-KINDS = {"bez polskich liter", "odmiana", "dwa słowa", "literówka", "z polskimi literami"}
+KINDS = {"bez polskich liter", "odmiana", "dwa słowa", "literówka", "z polskimi literami",
+         "pokrewne słowo", "kilka słów z jednym nieznanym"}
 TOP = 5
 REQUIRED_RECALL = 0.95
 INITIALISING = "Inicjowanie wyszukiwania"  # the theme's Polish text before the worker is ready
