@@ -11,15 +11,29 @@
  * Every word is brought to the same key as at build time (stem(), identical to
  * ngosite.publishing.polish_stem.search_key): folded to ASCII, usual endings stripped. A key
  * the Polish morphology table knows as a form of another word follows its pair in the shard
- * ("emeryci" → emeryc → emeryt). A word also matches as a prefix (lower weight) and, from five
- * letters, with one typo (lower still). Texts in the index are escaped HTML; only <mark> is
- * added, around whole words outside tags. Plain ES2017.
+ * ("emeryci" → emeryc → emeryt). A word also matches as a prefix (lower weight), through the
+ * related words its shard lists (r: ngosite.publishing.search_thesaurus; one word or two
+ * neighbouring words, "ping pong"), and, only when the word itself is not in the index, with a
+ * spelling slip: an edit distance of 1 from five letters and 2 from nine, where the Polish
+ * confusions (ó/u, rz/ż, ch/h, ą/om, ę/en) cost half (typoCost). Related words and corrected
+ * slips rank below the word itself. When few pages match every word, the worker says what it
+ * tried and which areas, localities and legal forms are nearest (search/pl/tematy.json) on the
+ * channel "search-pl-help", which docs/assets/js/search-help.js shows under the results.
+ * Texts in the index are escaped HTML; only <mark> is added, around whole words outside tags.
+ * Plain ES2017.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var MAX_PAGES = 20, MAX_EXPANSIONS = 30, FUZZY_FROM = 5;
-var PREFIX_WEIGHT = 0.5, FUZZY_WEIGHT = 0.3, MIN_STEM = 3;
+var MAX_PAGES = 20, MAX_EXPANSIONS = 30, FUZZY_FROM = 5, FUZZY_TWO_FROM = 9;
+var PREFIX_WEIGHT = 0.5, MIN_STEM = 3;
+// Related words: of our reviewed list (r), of the thesaurus (s); both below the word itself.
+var RELATED = { r: 0.6, s: 0.3 };
+// A slip's weight falls with its cost: half an edit (a Polish confusion) 0.375, one edit 0.3.
+var FUZZY_WEIGHT = 0.45, FUZZY_STEP = 0.15;
+// How much of a query word a page covers by each way of matching it (see rank).
+var COVER = { word: 1, prefix: 1, fuzzy: 1, r: 1, s: 0.6 };
+var SHARE_POWER = 2;
 var ENDINGS = [
   "owego", "owemu", "owych", "owymi",
   "iami", "iach", "iego", "iemu", "owie", "owej", "owym",
@@ -93,77 +107,164 @@ function shard(key) {
   return name === null ? Promise.resolve(null) : fetchJson("t-" + name);
 }
 
-function withinOneEdit(a, b) {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  var i = 0, j = 0, edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { i++; j++; continue; }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (a.length < b.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) { i += 2; j += 2; }
-    else { i++; j++; }
+// The cost of writing index key b as query key a: insertions, deletions, substitutions and
+// swaps of neighbours cost 1; the Polish confusions cost half: u for ó (folded o), z for rz
+// (ż folded), h for ch, a for on/om (ą), e for en/em (ę), either way round. Infinity above max.
+// With `prefix`, b may go on after the part that a spells (a slip in a shortened word).
+function typoCost(a, b, max, prefix) {
+  if (Math.abs(a.length - b.length) > 2 * max) return Infinity;
+  var prev2 = null, prev = [], row, i, j;
+  for (j = 0; j <= b.length; j++) prev.push(j ? prev[j - 1] + insertCost(b, j - 1) : 0);
+  for (i = 1; i <= a.length; i++) {
+    row = [prev[0] + insertCost(a, i - 1)];
+    var best = row[0];
+    for (j = 1; j <= b.length; j++) {
+      var x = a[i - 1], y = b[j - 1];
+      var c = prev[j - 1] + (x === y ? 0 : (x + y === "uo" || x + y === "ou") ? 0.5 : 1);
+      c = Math.min(c, prev[j] + insertCost(a, i - 1), row[j - 1] + insertCost(b, j - 1));
+      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) c = Math.min(c, prev2[j - 2] + 1);
+      if (i > 1 && y === "a" && /^o[nm]$/.test(a.slice(i - 2, i))) c = Math.min(c, prev2[j - 1] + 0.5);
+      if (j > 1 && x === "a" && /^o[nm]$/.test(b.slice(j - 2, j))) c = Math.min(c, prev[j - 2] + 0.5);
+      row.push(c);
+      if (c < best) best = c;
+    }
+    if (best > max) return Infinity;
+    prev2 = prev;
+    prev = row;
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  var cost = prefix ? Math.min.apply(null, prev.slice(a.length - max)) : prev[b.length];
+  return cost <= max ? cost : Infinity;
 }
 
-// Every index term a query key stands for, with the weight of that way of matching.
-async function matches(key) {
-  var found = {}, data = await shard(key);
-  function add(term, weight) {
-    if (!found[term] || found[term] < weight) found[term] = weight;
+// Inserting or deleting s[k]: half for the r of rz before z, the c of ch before h, the n or m
+// of en/em after e.
+function insertCost(s, k) {
+  var c = s[k], next = s[k + 1], before = s[k - 1];
+  if ((c === "r" && next === "z") || (c === "c" && next === "h")) return 0.5;
+  if ((c === "n" || c === "m") && before === "e") return 0.5;
+  return 1;
+}
+
+// Spellings of a key's first letters that the Polish confusions make: a slip there puts the
+// word in another shard ("ohotnicza" is under oh, "ochotnicza" under oc).
+function confusedStarts(key) {
+  var swaps = [["rz", "z"], ["z", "rz"], ["ch", "h"], ["h", "ch"], ["u", "o"], ["o", "u"],
+    ["on", "a"], ["om", "a"], ["en", "e"], ["em", "e"]];
+  var found = [];
+  for (var i = 0; i < 4 && i < key.length; i++) {
+    swaps.forEach(function (s) {
+      if (key.slice(i, i + s[0].length) === s[0]) {
+        found.push(key.slice(0, i) + s[1] + key.slice(i + s[0].length));
+      }
+    });
   }
+  return found;
+}
+
+// Every index term a query key stands for: {term: {weight, way}}; terms of other shards are
+// fetched with their postings. `also` adds related words found for a two-word head.
+async function matches(key, typed, also) {
+  var found = {}, data = await shard(key);
+  function add(term, weight, way) {
+    if (!found[term] || found[term].weight < weight) found[term] = { weight: weight, way: way };
+  }
+  var exact = !!(data && (data.t[key] || data.a[key]));
   if (data) {
-    if (data.t[key]) add(key, 1);
-    (data.a[key] || []).forEach(function (lemma) { add(lemma, 1); });
+    if (data.t[key]) add(key, 1, "word");
+    (data.a[key] || []).forEach(function (lemma) { add(lemma, 1, "word"); });
+    ["r", "s"].forEach(function (kind) {
+      ((data[kind] || {})[key] || []).forEach(function (term) { add(term, RELATED[kind], kind); });
+    });
     var expanded = 0;
     Object.keys(data.t).forEach(function (term) {
-      if (term === key) return;
-      if (key.length >= MIN_STEM && term.slice(0, key.length) === key &&
+      if (term !== key && key.length >= MIN_STEM && term.slice(0, key.length) === key &&
           expanded < MAX_EXPANSIONS) {
-        add(term, PREFIX_WEIGHT);
+        add(term, PREFIX_WEIGHT, "prefix");
         expanded++;
-      } else if (key.length >= FUZZY_FROM && withinOneEdit(key, term)) {
-        add(term, FUZZY_WEIGHT);
       }
+    });
+  }
+  also.forEach(function (pair) { add(pair[0], RELATED[pair[1]], pair[1]); });
+  if (!exact && fold(typed).length >= FUZZY_FROM) {
+    var max = fold(typed).length >= FUZZY_TWO_FROM ? 2 : 1;
+    var homes = [data].concat(await Promise.all(
+      confusedStarts(key).filter(function (k) { return shardOf(k) !== shardOf(key); })
+        .map(shard)));
+    homes.forEach(function (home) {
+      if (!home) return;
+      Object.keys(home.t).forEach(function (term) {
+        if (term === key) return;
+        var cost = typoCost(key, term, max, false), weight = FUZZY_WEIGHT;
+        if (cost === Infinity && key.length >= FUZZY_FROM) {
+          cost = typoCost(key, term, max, true);
+          weight *= PREFIX_WEIGHT;
+        }
+        if (cost < Infinity) add(term, weight - FUZZY_STEP * cost, "fuzzy");
+      });
     });
   }
   var terms = {};
   await Promise.all(Object.keys(found).map(async function (term) {
     var home = term === key || !data || !data.t[term] ? await shard(term) : data;
-    if (home && home.t[term]) terms[term] = { weight: found[term], postings: home.t[term] };
+    if (home && home.t[term]) {
+      terms[term] = { weight: found[term].weight, way: found[term].way, postings: home.t[term] };
+    }
   }));
-  return terms;
+  return { terms: terms, exact: exact };
+}
+
+// Related words of two neighbouring query words read as one ("ping pong", "łowienie ryb").
+async function pairs(keys) {
+  var found = keys.map(function () { return []; });
+  await Promise.all(keys.slice(0, -1).map(async function (key, k) {
+    var data = await shard(key), head = key + "+" + keys[k + 1];
+    ["r", "s"].forEach(function (kind) {
+      ((data && data[kind] || {})[head] || []).forEach(function (term) {
+        found[k].push([term, kind]);
+        found[k + 1].push([term, kind]);
+      });
+    });
+  }));
+  return found;
 }
 
 function idf(frequency) {
   return Math.log(1 + (manifest.pages - frequency + 0.5) / (frequency + 0.5));
 }
 
-async function rank(keys) {
-  var perKey = await Promise.all(keys.map(matches));
+// Pages ranked by BM25 of each query word's best way of matching, times the share of the
+// query's words a page covers, squared (a page with every word comes first); a word matched
+// only through a related word covers less of it (COVER).
+async function rank(keys, typed) {
+  var also = await pairs(keys);
+  var perKey = await Promise.all(keys.map(function (key, k) {
+    return matches(key, typed[k], also[k]);
+  }));
   var scores = {}, covered = {};
-  perKey.forEach(function (terms, k) {
-    var best = {};
-    Object.keys(terms).forEach(function (term) {
-      var t = terms[term], list = t.postings, rarity = idf(list.length / 2), page = 0;
+  perKey.forEach(function (found) {
+    var best = {}, cover = {};
+    Object.keys(found.terms).forEach(function (term) {
+      var t = found.terms[term], list = t.postings, rarity = idf(list.length / 2), page = 0;
       for (var i = 0; i < list.length; i += 2) {
         page += list[i];
         var s = list[i + 1] * rarity * t.weight;
         if (!best[page] || best[page] < s) best[page] = s;
+        cover[page] = Math.max(cover[page] || 0, COVER[t.way]);
       }
     });
     Object.keys(best).forEach(function (page) {
       scores[page] = (scores[page] || 0) + best[page];
-      covered[page] = (covered[page] || 0) + 1;
+      covered[page] = (covered[page] || 0) + cover[page];
     });
   });
   var pages = Object.keys(scores).map(function (page) {
     var share = covered[page] / keys.length;
-    return { page: +page, score: scores[page] * share * share };
+    return { page: +page, score: scores[page] * Math.pow(share, SHARE_POWER), whole: share >= 1 };
   });
   pages.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-  return { pages: pages.slice(0, MAX_PAGES), matched: perKey };
+  return { pages: pages.slice(0, MAX_PAGES), matched: perKey, whole: pages.filter(function (p) {
+    return p.whole;
+  }).length };
 }
 
 function highlighter(termSets) {
@@ -187,11 +288,11 @@ async function search(query) {
   var typed = words(query);
   if (!typed.length || !manifest) return { items: [] };
   var keys = typed.map(stem);
-  var ranked = await rank(keys);
-  var termSets = ranked.matched.map(function (terms, k) {
+  var ranked = await rank(keys, typed);
+  var termSets = ranked.matched.map(function (found, k) {
     var set = {};
     set[keys[k]] = true;
-    Object.keys(terms).forEach(function (t) { set[t] = true; });
+    Object.keys(found.terms).forEach(function (t) { set[t] = true; });
     return set;
   });
   var mark = highlighter(termSets);
@@ -205,7 +306,7 @@ async function search(query) {
     if (!sections) return;
     var item = [], terms = {};
     typed.forEach(function (word, k) {
-      terms[word] = Object.keys(ranked.matched[k]).length > 0;
+      terms[word] = Object.keys(ranked.matched[k].terms).length > 0;
     });
     sections.forEach(function (section, s) {
       var title = mark(section[1]), text = mark(section[2]);

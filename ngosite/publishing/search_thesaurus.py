@@ -1,0 +1,161 @@
+"""Related words for the search: a query word that is not on the page, but means what is.
+
+Stemming brings ``seniorów`` to ``seniorzy``; it cannot bring ``starsi ludzie`` to the seniors'
+association, ``piłkarze`` to the football club or ``wolontariusz`` to ``wolontariat``. Three
+sources, all read at build time from files in ``data/`` (the build needs neither network nor
+the tools that made them):
+
+- ``pokrewne-ngo.yml``: our own short, reviewed list of the words residents use for the NGO
+  vocabulary (spheres of public benefit, legal forms, target groups);
+- ``pokrewne-mythes.txt.gz``: the LibreOffice Polish thesaurus (Debian ``mythes-pl``, LGPL 2.1),
+  as search keys (``scripts/polish_thesaurus.py``);
+- ``pokrewne-formy.txt.gz``: forms of the thesaurus's and our words that the stemmer leaves
+  apart from their lemma, from Morfeusz 2's SGJP dictionary (BSD): ``piłkarze`` → ``piłkarz``.
+
+``related`` gives, for every query key that has related words in the index, those index keys:
+the build puts them into the shard of the query key (``search_shards``) and the worker ranks
+pages found through them below pages that have the word itself. A head may be two words
+(``ping pong``, ``łowienie ryb``): the worker looks up two neighbouring query keys joined by
+``+``. A related phrase (``piłka siatkowa``) stands for its rarest word in the index: a page
+that has the phrase has that word.
+
+``NGOSITE_THESAURUS`` names the sources a build uses (``ngo,mythes,formy``, the default, or
+``none``), so the benchmark can say what each adds (README "Search").
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .polish_stem import STOP_WORDS, search_key
+
+DATA = Path(__file__).resolve().parent / "data"
+OWN_LIST = DATA / "pokrewne-ngo.yml"
+MYTHES = DATA / "pokrewne-mythes.txt.gz"
+FORMS = DATA / "pokrewne-formy.txt.gz"
+SWITCH = "NGOSITE_THESAURUS"
+ALL_SOURCES = ("ngo", "mythes", "formy")
+DEFAULT_SOURCES = ALL_SOURCES
+MYTHES_RELATIONS = frozenset("s")  # synonyms; "p" narrower and "n" broader words were measured
+MAX_RELATED = 12  # per query key: the rarest first, the rest would cost bytes for little
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def sources() -> tuple[str, ...]:
+    """The sources this build uses (``NGOSITE_THESAURUS``, comma-separated, or ``none``)."""
+    value = os.environ.get(SWITCH)
+    if value is None:
+        return DEFAULT_SOURCES
+    chosen = tuple(s.strip() for s in value.split(",") if s.strip())
+    unknown = set(chosen) - {*ALL_SOURCES, "none"}
+    if unknown:
+        raise ValueError(f"{SWITCH}: unknown sources {sorted(unknown)}; known: {ALL_SOURCES}")
+    return tuple(s for s in chosen if s != "none")
+
+
+def phrase_key(text: str) -> str:
+    """The keys of a word or phrase's words (stop words left out) joined by ``+``."""
+    keys = [search_key(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    return "+".join(keys)
+
+
+def read_own_list(path: Path = OWN_LIST) -> list[list[str]]:
+    """The groups of our own list: words and phrases a resident may type for one another."""
+    groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [[str(word) for word in group["slowa"]] for group in groups]
+
+
+def _read_pairs(path: Path) -> dict[str, list[str]]:
+    pairs: dict[str, list[str]] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, values = line.partition("\t")
+            pairs[key] = values.split(" ")
+    return pairs
+
+
+def _own_pairs(path: Path = OWN_LIST) -> dict[str, set[str]]:
+    """Every word or phrase of a group related to every other of the same group."""
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for group in read_own_list(path):
+        keys = [key for key in dict.fromkeys(phrase_key(word) for word in group) if key]
+        for head in keys:
+            pairs[head].update(k for k in keys if k != head)
+    return pairs
+
+
+class Thesaurus:
+    """The related words of the chosen sources, as search keys."""
+
+    def __init__(self, chosen: Iterable[str] | None = None) -> None:
+        self.sources = tuple(sources() if chosen is None else chosen)
+        self.pairs: dict[str, dict[str, str]] = defaultdict(dict)  # head → target → source
+        if "ngo" in self.sources:
+            for head, targets in _own_pairs().items():
+                for target in targets:
+                    self.pairs[head].setdefault(target, "ngo")
+        if "mythes" in self.sources:
+            for head, values in _read_pairs(MYTHES).items():
+                for value in values:
+                    relation, _, target = value.partition(":")
+                    if relation in MYTHES_RELATIONS:
+                        self.pairs[head].setdefault(target, "mythes")
+        self.forms = _read_pairs(FORMS) if "formy" in self.sources and self.pairs else {}
+
+    def related(self, frequency: Mapping[str, int]) -> dict[str, dict[str, list[str]]]:
+        """``{"r": {query key: [index keys]}, "s": {…}}``: the related words in the index
+        (``frequency``: pages per index key) of every head and of the forms of every head, the
+        rarest first; ``r`` from our reviewed list, ``s`` from the thesaurus (the worker gives
+        them different weights)."""
+        found: dict[str, dict[str, list[str]]] = {"r": {}, "s": {}}
+        for head, targets in self.pairs.items():
+            by_kind: dict[str, set[str]] = {"r": set(), "s": set()}
+            for target, source in targets.items():
+                if (key := _in_index(target, frequency)) and key != head:
+                    by_kind["r" if source == "ngo" else "s"].add(key)
+            by_kind["s"] -= by_kind["r"]
+            for kind, keys in by_kind.items():
+                if keys:
+                    found[kind][head] = _rarest(keys, frequency)
+        for kind, heads in found.items():
+            by_lemma = dict(heads)
+            for form, lemmas in self.forms.items():
+                keys = {k for lemma in lemmas for k in by_lemma.get(lemma, ())}
+                keys = (keys | set(heads.get(form, ()))) - {form}
+                if kind == "s":
+                    keys -= set(found["r"].get(form, ()))
+                if keys:
+                    heads[form] = _rarest(keys, frequency)
+        return found
+
+
+def _rarest(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
+    return sorted(keys, key=lambda k: (frequency[k], k))[:MAX_RELATED]
+
+
+def _in_index(target: str, frequency: Mapping[str, int]) -> str | None:
+    """The index key a related word or phrase stands for: its rarest word, if every word of
+    it is in the index (a page with the phrase has them all)."""
+    keys = target.split("+")
+    if not all(key in frequency for key in keys):
+        return None
+    return min(keys, key=lambda k: (frequency[k], k))
+
+
+@lru_cache(maxsize=4)
+def _thesaurus(chosen: tuple[str, ...]) -> Thesaurus:
+    return Thesaurus(chosen)  # read once per process: every build of a test run uses it
+
+
+def related_words(frequency: Mapping[str, int]) -> dict[str, dict[str, list[str]]]:
+    """``Thesaurus.related`` of this build's sources (none: no related words)."""
+    chosen = sources()
+    return _thesaurus(chosen).related(frequency) if chosen else {"r": {}, "s": {}}
