@@ -119,7 +119,9 @@ class Thesaurus:
         for head, targets in self.pairs.items():
             by_kind: dict[str, set[str]] = {"r": set(), "s": set()}
             for target, source in targets.items():
-                if (key := _in_index(target, frequency)) and key != head:
+                if head in target.split("+"):
+                    continue  # "klub seniora" for "senior": the page has the word itself
+                if key := _in_index(target, frequency):
                     by_kind["r" if source == "ngo" else "s"].add(key)
             by_kind["s"] -= by_kind["r"]
             for kind, keys in by_kind.items():

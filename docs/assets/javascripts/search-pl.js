@@ -47,6 +47,9 @@ var STOP = {};
 var WORD = /[\p{L}\p{N}]+/gu;
 var EXTRA = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
 
+// Fewer pages than this with every query word: a weak result, explained (see help).
+var WEAK_BELOW = 3, TOPICS_SHOWN = { obszar: 3, miejscowosc: 2, forma: 2 };
+var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("search-pl-help") : null;
 var manifest = null;
 var base = new URL("../../search/pl/", self.location.href);
 var cache = {};
@@ -286,7 +289,7 @@ function highlighter(termSets) {
 
 async function search(query) {
   var typed = words(query);
-  if (!typed.length || !manifest) return { items: [] };
+  if (!typed.length || !manifest) return { items: [], help: { query: query, weak: false } };
   var keys = typed.map(stem);
   var ranked = await rank(keys, typed);
   var termSets = ranked.matched.map(function (found, k) {
@@ -318,7 +321,53 @@ async function search(query) {
     });
     items.push(item);
   });
-  return { items: items };
+  return { items: items, help: await help(query, typed, keys, ranked) };
+}
+
+// What a weak result tried, per typed word ([] when the word matched nothing), and the areas,
+// localities and legal forms nearest to the query.
+async function help(query, typed, keys, ranked) {
+  if (ranked.whole >= WEAK_BELOW) return { query: query, weak: false };
+  var words = typed.map(function (word, k) {
+    var ways = {}, terms = ranked.matched[k].terms;
+    Object.keys(terms).forEach(function (t) { ways[terms[t].way] = true; });
+    return { word: word, ways: Object.keys(ways) };
+  });
+  var topics = (await fetchJson("tematy")) || [];
+  return { query: query, weak: true, pages: ranked.pages.length, whole: ranked.whole,
+           words: words, topics: nearestTopics(topics, keys, typed, ranked.matched) };
+}
+
+// Topics scored by the query words they have (as typed, corrected or related), rarer words of
+// the topics counting more; the best few of each kind.
+function nearestTopics(topics, keys, typed, matched) {
+  var df = {};
+  topics.forEach(function (topic) { topic.w.forEach(function (w) { df[w] = (df[w] || 0) + 1; }); });
+  var scored = topics.map(function (topic) {
+    var score = 0;
+    keys.forEach(function (key, k) {
+      var best = 0, long = fold(typed[k]).length >= FUZZY_FROM;
+      topic.w.forEach(function (w) {
+        var t = matched[k].terms[w], weight = w === key ? 1 : t ? t.weight : 0;
+        if (!weight && long && !matched[k].exact && typoCost(key, w, 1, false) < Infinity) {
+          weight = FUZZY_WEIGHT - FUZZY_STEP;
+        }
+        best = Math.max(best, weight * Math.log(1 + topics.length / df[w]));
+      });
+      score += best;
+    });
+    return { topic: topic, score: score };
+  }).filter(function (s) { return s.score > 0; });
+  scored.sort(function (a, b) { return b.score - a.score || b.topic.c - a.topic.c; });
+  var shown = {}, out = [];
+  scored.forEach(function (s) {
+    var kind = s.topic.k;
+    shown[kind] = (shown[kind] || 0) + 1;
+    if (shown[kind] <= TOPICS_SHOWN[kind]) {
+      out.push({ url: s.topic.u, label: s.topic.n, kind: kind, count: s.topic.c });
+    }
+  });
+  return out;
 }
 
 addEventListener("message", async function (event) {
@@ -327,14 +376,16 @@ addEventListener("message", async function (event) {
     manifest = (message.data.config || {}).pl || null;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    var ticket = ++latest, result;
+    var ticket = ++latest, result, query = String(message.data || "");
     try {
-      result = await search(String(message.data || ""));
+      result = await search(query);
     } catch (error) {
       console.warn("search failed", error);
-      result = { items: [] };
+      result = { items: [], help: { query: query, weak: false } };
     }
     // An older query that finished late must not replace the results of a newer one.
-    if (ticket === latest) postMessage({ type: RESULT, data: result });
+    if (ticket !== latest) return;
+    if (channel) channel.postMessage(result.help);
+    postMessage({ type: RESULT, data: { items: result.items } });
   }
 });
