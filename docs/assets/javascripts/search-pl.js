@@ -33,7 +33,9 @@ var RELATED = { r: 0.6, s: 0.3 };
 var FUZZY_WEIGHT = 0.45, FUZZY_STEP = 0.15;
 // How much of a query word a page covers by each way of matching it (see rank).
 var COVER = { word: 1, prefix: 1, fuzzy: 1, r: 1, s: 0.6 };
-var SHARE_POWER = 2;
+// Related words live in other shards: a word fetches at most this many more for them, the
+// shards of its rarest related words first (ours before the thesaurus's).
+var RELATED_SHARDS = 4;
 var ENDINGS = [
   "owego", "owemu", "owych", "owymi",
   "iami", "iach", "iego", "iemu", "owie", "owej", "owym",
@@ -165,7 +167,8 @@ function confusedStarts(key) {
 }
 
 // Every index term a query key stands for: {term: {weight, way}}; terms of other shards are
-// fetched with their postings. `also` adds related words found for a two-word head.
+// fetched with their postings (for related words, from at most RELATED_SHARDS more shards).
+// `also` adds the related words found for a two-word head.
 async function matches(key, typed, also) {
   var found = {}, data = await shard(key);
   function add(term, weight, way) {
@@ -175,8 +178,16 @@ async function matches(key, typed, also) {
   if (data) {
     if (data.t[key]) add(key, 1, "word");
     (data.a[key] || []).forEach(function (lemma) { add(lemma, 1, "word"); });
+    var extra = {};
     ["r", "s"].forEach(function (kind) {
-      ((data[kind] || {})[key] || []).forEach(function (term) { add(term, RELATED[kind], kind); });
+      ((data[kind] || {})[key] || []).forEach(function (term) {
+        var home = shardOf(term);
+        if (home !== shardOf(key) && !cache["t-" + home]) {
+          if (!extra[home] && Object.keys(extra).length >= RELATED_SHARDS) return;
+          extra[home] = true;
+        }
+        add(term, RELATED[kind], kind);
+      });
     });
     var expanded = 0;
     Object.keys(data.t).forEach(function (term) {
@@ -262,7 +273,7 @@ async function rank(keys, typed) {
   });
   var pages = Object.keys(scores).map(function (page) {
     var share = covered[page] / keys.length;
-    return { page: +page, score: scores[page] * Math.pow(share, SHARE_POWER), whole: share >= 1 };
+    return { page: +page, score: scores[page] * share * share, whole: share >= 1 };
   });
   pages.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   return { pages: pages.slice(0, MAX_PAGES), matched: perKey, whole: pages.filter(function (p) {
