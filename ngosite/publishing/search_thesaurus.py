@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -42,10 +43,12 @@ OWN_LIST = DATA / "pokrewne-ngo.yml"
 MYTHES = DATA / "pokrewne-mythes.txt.gz"
 FORMS = DATA / "pokrewne-formy.txt.gz"
 SWITCH = "NGOSITE_THESAURUS"
-ALL_SOURCES = ("ngo", "mythes", "formy")
-DEFAULT_SOURCES = ALL_SOURCES
-MYTHES_RELATIONS = frozenset("s")  # synonyms; "p" narrower and "n" broader words were measured
+ALL_SOURCES = ("ngo", "mythes", "mythes-all", "formy")
+DEFAULT_SOURCES = ("ngo", "mythes", "formy")
+# "mythes": synonyms only; "mythes-all" adds the narrower and broader words ("p", "n").
+MYTHES_RELATIONS = {"mythes": frozenset("s"), "mythes-all": frozenset("spn")}
 MAX_RELATED = 12  # per query key: the rarest first, the rest would cost bytes for little
+PREFIX_FROM, PREFIX_KEYS = 5, 3  # a related word not in the index: keys that it starts
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -102,11 +105,12 @@ class Thesaurus:
             for head, targets in _own_pairs().items():
                 for target in targets:
                     self.pairs[head].setdefault(target, "ngo")
-        if "mythes" in self.sources:
+        relations = frozenset().union(*(MYTHES_RELATIONS.get(s, ()) for s in self.sources))
+        if relations:
             for head, values in _read_pairs(MYTHES).items():
                 for value in values:
                     relation, _, target = value.partition(":")
-                    if relation in MYTHES_RELATIONS:
+                    if relation in relations:
                         self.pairs[head].setdefault(target, "mythes")
         self.forms = _read_pairs(FORMS) if "formy" in self.sources and self.pairs else {}
 
@@ -116,14 +120,17 @@ class Thesaurus:
         rarest first; ``r`` from our reviewed list, ``s`` from the thesaurus (the worker gives
         them different weights)."""
         found: dict[str, dict[str, list[str]]] = {"r": {}, "s": {}}
+        index = _Index(frequency)
         for head, targets in self.pairs.items():
             by_kind: dict[str, set[str]] = {"r": set(), "s": set()}
             for target, source in targets.items():
                 if head in target.split("+"):
                     continue  # "klub seniora" for "senior": the page has the word itself
-                if key := _in_index(target, frequency):
-                    by_kind["r" if source == "ngo" else "s"].add(key)
+                ours = source == "ngo"  # reviewed: taken as written, not widened to longer keys
+                by_kind["r" if ours else "s"].update(index.keys_of(target, widen=not ours))
             by_kind["s"] -= by_kind["r"]
+            by_kind["r"].discard(head)
+            by_kind["s"].discard(head)
             for kind, keys in by_kind.items():
                 if keys:
                     found[kind][head] = _rarest(keys, frequency)
@@ -143,13 +150,30 @@ def _rarest(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
     return sorted(keys, key=lambda k: (frequency[k], k))[:MAX_RELATED]
 
 
-def _in_index(target: str, frequency: Mapping[str, int]) -> str | None:
-    """The index key a related word or phrase stands for: its rarest word, if every word of
-    it is in the index (a page with the phrase has them all)."""
-    keys = target.split("+")
-    if not all(key in frequency for key in keys):
-        return None
-    return min(keys, key=lambda k: (frequency[k], k))
+class _Index:
+    """The index keys a related word or phrase stands for."""
+
+    def __init__(self, frequency: Mapping[str, int]) -> None:
+        self.frequency = frequency
+        self.sorted = sorted(frequency)
+
+    def keys_of(self, target: str, widen: bool) -> list[str]:
+        """A word's own key, or else (``widen``, from ``PREFIX_FROM`` letters) the rarest keys
+        it starts, as a query word matches longer keys in the browser (``niepełnosprawny`` →
+        ``niepełnosprawności``); for a phrase, its rarest word, if every word is there (a page
+        with the phrase has them all)."""
+        if "+" in target:
+            keys = target.split("+")
+            if not all(key in self.frequency for key in keys):
+                return []
+            return [min(keys, key=lambda k: (self.frequency[k], k))]
+        if target in self.frequency:
+            return [target]
+        if not widen or len(target) < PREFIX_FROM:
+            return []
+        start = bisect_left(self.sorted, target)
+        longer = [k for k in self.sorted[start:start + 50] if k.startswith(target)]
+        return sorted(longer, key=lambda k: (self.frequency[k], k))[:PREFIX_KEYS]
 
 
 @lru_cache(maxsize=4)
