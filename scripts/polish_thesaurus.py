@@ -116,7 +116,7 @@ def form_pairs(lemmas: set[str]) -> tuple[dict[str, set[str]], list[str]]:
         for form, *_ in generated:
             if len(form) >= 3 and form.isalpha() and (key := search_key(form)) != base:
                 pairs[key].add(base)
-    header = [f"Źródło: Morfeusz 2 (PyPI morfeusz2 {morfeusz2.__version__}), słownik "
+    header = [f"Źródło: Morfeusz 2 (PyPI morfeusz2 {morfeusz2.__version__}), słownik SGJP "
               f"{morfeusz.dict_id()}; http://morfeusz.sgjp.pl",
               "Wyciąg: klucz formy → klucze lematów, scripts/polish_thesaurus.py.",
               "Licencja słownika (2-klauzulowa BSD):", "",

@@ -176,12 +176,13 @@ class _Index:
         return sorted(longer, key=lambda k: (self.frequency[k], k))[:PREFIX_KEYS]
 
 
-@lru_cache(maxsize=4)
-def _thesaurus(chosen: tuple[str, ...]) -> Thesaurus:
-    return Thesaurus(chosen)  # read once per process: every build of a test run uses it
+@lru_cache(maxsize=8)
+def thesaurus(chosen: tuple[str, ...]) -> Thesaurus:
+    """The sources read once per process: every build of a test run uses them."""
+    return Thesaurus(chosen)
 
 
 def related_words(frequency: Mapping[str, int]) -> dict[str, dict[str, list[str]]]:
     """``Thesaurus.related`` of this build's sources (none: no related words)."""
     chosen = sources()
-    return _thesaurus(chosen).related(frequency) if chosen else {"r": {}, "s": {}}
+    return thesaurus(chosen).related(frequency) if chosen else {"r": {}, "s": {}}
