@@ -117,7 +117,9 @@ function shard(key) {
 // (ż folded), h for ch, a for on/om (ą), e for en/em (ę), either way round. Infinity above max.
 // With `prefix`, b may go on after the part that a spells (a slip in a shortened word).
 function typoCost(a, b, max, prefix) {
-  if (Math.abs(a.length - b.length) > 2 * max) return Infinity;
+  if (a.length - b.length > 2 * max || (!prefix && b.length - a.length > 2 * max)) {
+    return Infinity;
+  }
   var prev2 = null, prev = [], row, i, j;
   for (j = 0; j <= b.length; j++) prev.push(j ? prev[j - 1] + insertCost(b, j - 1) : 0);
   for (i = 1; i <= a.length; i++) {
