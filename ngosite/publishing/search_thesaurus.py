@@ -28,7 +28,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -96,48 +95,81 @@ def _own_pairs(path: Path = OWN_LIST) -> dict[str, set[str]]:
 
 
 class Thesaurus:
-    """The related words of the chosen sources, as search keys."""
+    """The related words of the chosen sources, as search keys, indexed by the related word so
+    that a build looks up only the words of its index (a few thousand), not every headword."""
 
     def __init__(self, chosen: Iterable[str] | None = None) -> None:
         self.sources = tuple(sources() if chosen is None else chosen)
-        self.pairs: dict[str, dict[str, str]] = defaultdict(dict)  # head → target → source
+        pairs: dict[tuple[str, str], bool] = {}  # (head, target) → from our list
         if "ngo" in self.sources:
             for head, targets in _own_pairs().items():
-                for target in targets:
-                    self.pairs[head].setdefault(target, "ngo")
+                pairs.update(((head, target), True) for target in targets)
         relations = frozenset().union(*(MYTHES_RELATIONS.get(s, ()) for s in self.sources))
         if relations:
             for head, values in _read_pairs(MYTHES).items():
                 for value in values:
                     relation, _, target = value.partition(":")
                     if relation in relations:
-                        self.pairs[head].setdefault(target, "mythes")
-        self.forms = _read_pairs(FORMS) if "formy" in self.sources and self.pairs else {}
+                        pairs.setdefault((head, target), False)
+        self.by_word: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        self.by_phrase: dict[tuple[str, ...], list[tuple[str, bool]]] = defaultdict(list)
+        for (head, target), ours in pairs.items():
+            words = tuple(target.split("+"))
+            if head in words:
+                continue  # "klub seniora" for "senior": the page has the word itself
+            if len(words) == 1:
+                self.by_word[target].append((head, ours))
+            else:
+                self.by_phrase[words].append((head, ours))
+        self.forms_of: dict[str, list[str]] = defaultdict(list)  # lemma key → form keys
+        if "formy" in self.sources and pairs:
+            for form, lemmas in _read_pairs(FORMS).items():
+                for lemma in lemmas:
+                    self.forms_of[lemma].append(form)
 
     def related(self, frequency: Mapping[str, int]) -> dict[str, dict[str, list[str]]]:
         """``{"r": {query key: [index keys]}, "s": {…}}``: the related words in the index
         (``frequency``: pages per index key) of every head and of the forms of every head, the
         rarest first; ``r`` from our reviewed list, ``s`` from the thesaurus (the worker gives
-        them different weights)."""
+        them different weights).
+
+        A related word stands for its own key; a thesaurus word not in the index, from
+        ``PREFIX_FROM`` letters, for the rarest ``PREFIX_KEYS`` keys it starts, as a query word
+        matches longer keys in the browser (``niepełnosprawny`` → ``niepełnosprawności``; our
+        reviewed list is taken as written); a phrase for its rarest word, if every word is in
+        the index (a page with the phrase has them all)."""
+        hits: dict[str, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+        longer: dict[str, list[str]] = defaultdict(list)
+        for key in frequency:
+            for head, ours in self.by_word.get(key, ()):
+                hits[head][ours].add(key)
+            for length in range(PREFIX_FROM, len(key)):
+                start = key[:length]
+                if start in self.by_word and start not in frequency:
+                    longer[start].append(key)
+        for start, keys in longer.items():
+            widened = _rarest(keys, frequency)[:PREFIX_KEYS]
+            for head, ours in self.by_word[start]:
+                if not ours:
+                    hits[head][False].update(widened)
+        for words, heads in self.by_phrase.items():
+            if all(word in frequency for word in words):
+                rarest = _rarest(words, frequency)[0]
+                for head, ours in heads:
+                    hits[head][ours].add(rarest)
         found: dict[str, dict[str, list[str]]] = {"r": {}, "s": {}}
-        index = _Index(frequency)
-        for head, targets in self.pairs.items():
-            by_kind: dict[str, set[str]] = {"r": set(), "s": set()}
-            for target, source in targets.items():
-                if head in target.split("+"):
-                    continue  # "klub seniora" for "senior": the page has the word itself
-                ours = source == "ngo"  # reviewed: taken as written, not widened to longer keys
-                by_kind["r" if ours else "s"].update(index.keys_of(target, widen=not ours))
-            by_kind["s"] -= by_kind["r"]
-            by_kind["r"].discard(head)
-            by_kind["s"].discard(head)
-            for kind, keys in by_kind.items():
-                if keys:
-                    found[kind][head] = _rarest(keys, frequency)
+        for head, by_source in hits.items():
+            ours, theirs = by_source[True] - {head}, by_source[False] - by_source[True] - {head}
+            if ours:
+                found["r"][head] = _rarest(ours, frequency)
+            if theirs:
+                found["s"][head] = _rarest(theirs, frequency)
         for kind, heads in found.items():
-            by_lemma = dict(heads)
-            for form, lemmas in self.forms.items():
-                keys = {k for lemma in lemmas for k in by_lemma.get(lemma, ())}
+            of_forms: dict[str, set[str]] = defaultdict(set)
+            for lemma, keys in list(heads.items()):
+                for form in self.forms_of.get(lemma, ()):
+                    of_forms[form].update(keys)
+            for form, keys in of_forms.items():
                 keys = (keys | set(heads.get(form, ()))) - {form}
                 if kind == "s":
                     keys -= set(found["r"].get(form, ()))
@@ -148,32 +180,6 @@ class Thesaurus:
 
 def _rarest(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
     return sorted(keys, key=lambda k: (frequency[k], k))[:MAX_RELATED]
-
-
-class _Index:
-    """The index keys a related word or phrase stands for."""
-
-    def __init__(self, frequency: Mapping[str, int]) -> None:
-        self.frequency = frequency
-        self.sorted = sorted(frequency)
-
-    def keys_of(self, target: str, widen: bool) -> list[str]:
-        """A word's own key, or else (``widen``, from ``PREFIX_FROM`` letters) the rarest keys
-        it starts, as a query word matches longer keys in the browser (``niepełnosprawny`` →
-        ``niepełnosprawności``); for a phrase, its rarest word, if every word is there (a page
-        with the phrase has them all)."""
-        if "+" in target:
-            keys = target.split("+")
-            if not all(key in self.frequency for key in keys):
-                return []
-            return [min(keys, key=lambda k: (self.frequency[k], k))]
-        if target in self.frequency:
-            return [target]
-        if not widen or len(target) < PREFIX_FROM:
-            return []
-        start = bisect_left(self.sorted, target)
-        longer = [k for k in self.sorted[start:start + 50] if k.startswith(target)]
-        return sorted(longer, key=lambda k: (self.frequency[k], k))[:PREFIX_KEYS]
 
 
 @lru_cache(maxsize=8)

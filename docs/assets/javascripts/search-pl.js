@@ -51,7 +51,7 @@ var EXTRA = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
 
 // Fewer pages than this with every query word: a weak result, explained (see help).
 var WEAK_BELOW = 3, TOPICS_SHOWN = { obszar: 3, miejscowosc: 2, forma: 2 };
-var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("search-pl-help") : null;
+var channel = null;  // opened at the first query (an open channel keeps node's tests alive)
 var manifest = null;
 var base = new URL("../../search/pl/", self.location.href);
 var cache = {};
@@ -398,6 +398,9 @@ addEventListener("message", async function (event) {
     }
     // An older query that finished late must not replace the results of a newer one.
     if (ticket !== latest) return;
+    if (!channel && typeof BroadcastChannel === "function") {
+      channel = new BroadcastChannel("search-pl-help");
+    }
     if (channel) channel.postMessage(result.help);
     postMessage({ type: RESULT, data: { items: result.items } });
   }
