@@ -139,7 +139,8 @@ def test_residents_queries_find_their_ngo_in_the_first_five(watched, site_url):
     watched.assert_no_errors()
 
 
-def test_a_weak_result_says_what_it_tried_and_links_the_nearest_lists(watched, site_url):
+def test_a_weak_result_says_what_it_tried_and_links_the_nearest_lists(watched, site_url,
+                                                                     axe_check):
     page = watched.page
     page.goto(site_url)
     prompt = wait_until_search_ready(page)
@@ -149,6 +150,7 @@ def test_a_weak_result_says_what_it_tried_and_links_the_nearest_lists(watched, s
     text = help_box.inner_text()
     assert "„sauna”: nie występuje w serwisie" in text and "„rydzewo”: znalezione" in text
     assert help_box.get_attribute("role") == "status"
+    axe_check(page, "the search's help under a weak result")
     link = help_box.get_by_role("link", name="Miejscowość: Rydzewo")
     assert link.get_attribute("href") == f"{site_url}organizacje/miejscowosci/rydzewo/"
     ask(page, "seniorzy", prompt)  # a good result: the help goes
