@@ -45,8 +45,8 @@
 
   function wordLine(word) {
     var ways = [];
-    word.ways.forEach(function (way) {
-      if (WAYS[way] && ways.indexOf(WAYS[way]) < 0) ways.push(WAYS[way]);
+    Object.keys(WAYS).forEach(function (way) {  // as typed first, corrected spelling last
+      if (word.ways.indexOf(way) >= 0 && ways.indexOf(WAYS[way]) < 0) ways.push(WAYS[way]);
     });
     return "„" + word.word + "”: " + (ways.length ? "znalezione " + ways.join(", ") :
       "nie występuje w serwisie ani w słowach pokrewnych, także po poprawieniu pisowni");
