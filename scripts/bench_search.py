@@ -63,7 +63,7 @@ from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E40
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SEARCH_FILES = ("/search/", "/lunr/", "/workers/", "/search-pl.js")
+SEARCH_FILES = ("/search/", "/lunr/", "/workers/", "/search-pl.js", "/search-pl-near.js")
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.search_node import WORKER, node_search
+from support.search_node import node_search, worker_script
 
 from ngosite.publishing.search_shards import build_index, shard_of
 
@@ -69,12 +69,10 @@ def _typo_costs(pairs: list[tuple[str, str, int, bool]]) -> list[float | None]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to check the search worker")
-    script = (WORKER.read_text(encoding="utf-8").split('addEventListener("message"')[0]
+    script = (worker_script()
               + f"\nprocess.stdout.write(JSON.stringify({json.dumps(pairs)}.map("
               "function (p) { var c = typoCost(p[0], p[1], p[2], p[3]);"
               " return c === Infinity ? null : c; })));")
-    script = ("var self = {location: {href: 'http://x/assets/javascripts/search-pl.js'}};\n"
-              "var BroadcastChannel = undefined;\n" + script)
     out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 

@@ -25,6 +25,16 @@ class NodeResult:
     files: tuple[str, ...]  # index files the query fetched (not cached before it)
 
 
+def worker_script(worker: Path = WORKER) -> str:
+    """The worker's functions (everything before its message handler) as a script for
+    ``node -e``, with the file it loads; a test appends what it runs."""
+    head = worker.read_text(encoding="utf-8").split('addEventListener("message"')[0]
+    return ("var self = {location: {href: 'http://x/assets/javascripts/search-pl.js'}};\n"
+            "var importScripts = function (name) { require('vm').runInThisContext("
+            f"require('fs').readFileSync({json.dumps(str(worker.parent))} + '/' + name, 'utf8'));"
+            " };\n" + head)
+
+
 def node_search(site: Path, queries: list[str], worker: Path = WORKER) -> list[NodeResult]:
     """Each query's results, in order, from the worker run by node over ``site``."""
     node = shutil.which("node")

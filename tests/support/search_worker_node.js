@@ -35,6 +35,10 @@ global.BroadcastChannel = class {
   close() {}
 };
 
+global.importScripts = function (name) {
+  const file = path.join(path.dirname(worker), name);
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+};
 vm.runInThisContext(fs.readFileSync(worker, "utf8"), { filename: worker });
 
 function send(message) {
