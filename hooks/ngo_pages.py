@@ -165,7 +165,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     """After the theme wrote the search index: write the sharded Polish one in its place, and
     the files for the web server (headers, security.txt)."""
-    finish_search_index(Path(config.site_dir), _state.pop("search", None))  # type: ignore[arg-type]
+    finish_search_index(Path(config.site_dir), _state.pop("search", None),  # type: ignore[arg-type]
+                        _state["registry"])  # type: ignore[arg-type]
     finish_host_files(Path(config.site_dir), _state["registry"],  # type: ignore[arg-type]
                       _state.pop("policies"))  # type: ignore[arg-type]
     gc.unfreeze()

@@ -55,6 +55,7 @@ from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.page_policy import PagePolicies, headers_file, policy_in, site_policy
 from ngosite.publishing.search_index import polish_index_file, prepare_generated_pages
 from ngosite.publishing.search_shards import Prepared
+from ngosite.publishing.search_topics import topics_file
 from ngosite.publishing.security_txt import PATH as SECURITY_TXT
 from ngosite.publishing.security_txt import security_problems, security_txt
 from ngosite.publishing.site_config import (
@@ -143,11 +144,14 @@ def start_search_index(direct_pages: list[tuple[str, str, str]]) -> SearchIndexP
     return Background(lambda: prepare_generated_pages(direct_pages))
 
 
-def finish_search_index(site_dir: Path, generated: SearchIndexPart | None) -> None:
+def finish_search_index(site_dir: Path, generated: SearchIndexPart | None,
+                        registry: Registry | None = None) -> None:
     """After the theme wrote its search index (the hand-written pages): write the sharded
-    Polish index of the whole site in its place."""
+    Polish index of the whole site in its place, with the areas, localities and legal forms a
+    weak result offers."""
     polish_index_file(site_dir / "search" / "search_index.json",
-                      generated.result() if generated is not None else None)
+                      generated.result() if generated is not None else None,
+                      topics_file(registry) if registry is not None else None)
 
 
 def page_policies(env: Environment, config: object, command: str) -> PagePolicies:

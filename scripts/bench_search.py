@@ -13,7 +13,9 @@ Debian's Chromium:
   the result texts of the pages found), raw and gzip -6 (what a server with compression
   sends), and what a second search ("straz pozarna") fetches after it;
 - recall: the queries of tests/search_queries.yml typed into the search box, NGO in the first
-  five results.
+  five results, in all and per kind of query.
+The related words come from the sources of ``NGOSITE_THESAURUS`` (default: all that were
+kept); ``scripts/bench_thesaurus.py`` compares the sources.
 With ``--plain`` the same NGO pages are built as a plain mkdocs-material site
 (``benchmark.plain_project``) and the theme's own search (lunr, whole index) is measured the
 same way; with ``--pagefind`` (``pip install -e '.[bench]'``) our site is also indexed by
@@ -47,8 +49,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from test_browser_search_pl import (  # noqa: E402
+    TOP,
     ask,
     load_queries,
+    recall_by_kind,
     report,
     run_queries,
     wait_until_search_ready,
@@ -59,7 +63,7 @@ from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E40
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SEARCH_FILES = ("/search/", "/lunr/", "/workers/", "/search-pl.js")
+SEARCH_FILES = ("/search/", "/lunr/", "/workers/", "/search-pl.js", "/search-pl-near.js")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -129,6 +133,7 @@ def search_figures(site: Path, browser, prefix: str = "") -> dict[str, object]:
     return {
         f"{prefix}recall": sum(o.found for o in outcomes) / len(outcomes),
         f"{prefix}misses": [o.query.text for o in outcomes if not o.found],
+        f"{prefix}by_kind": recall_by_kind(outcomes),
         f"{prefix}report": report(outcomes),
         f"{prefix}first_search_files": files,
         f"{prefix}first_search_raw_bytes": sum(f["raw"] for f in files.values()),
@@ -207,12 +212,16 @@ def measure_pagefind(name: str, site: Path, work: Path, browser) -> dict[str, ob
                 files[path] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
         found = 0
         misses = []
+        by_kind: dict[str, list[int]] = {}
         for query in load_queries():
-            urls = page.evaluate(_PAGEFIND_QUERY, [query.text, 5])
-            top = list(dict.fromkeys(u.lstrip("/") for u in urls))[:5]
+            urls = page.evaluate(_PAGEFIND_QUERY, [query.text, TOP])
+            top = list(dict.fromkeys(u.lstrip("/") for u in urls))[:TOP]
             wanted = {f"organizacje/{slug}/" for slug in query.expected}
+            kind = by_kind.setdefault(query.kind, [0, 0])
+            kind[1] += 1
             if wanted & set(top):
                 found += 1
+                kind[0] += 1
             else:
                 misses.append(query.text)
         context.close()
@@ -222,10 +231,12 @@ def measure_pagefind(name: str, site: Path, work: Path, browser) -> dict[str, ob
     queries = len(load_queries())
     raw = sum(f["raw"] for f in files.values())
     packed = sum(min(f["raw"], f["gzip"]) for f in files.values())
-    print(f"Pagefind: recall {found}/{queries} = {found / queries:.0%}; misses: {misses}")
+    print(f"Pagefind: recall {found}/{queries} = {found / queries:.0%}; "
+          + "; ".join(f"{k} {f}/{n}" for k, (f, n) in by_kind.items()) + f"; misses: {misses}")
     print(f"Pagefind first search: {len(files)} files, {raw:,} B as stored "
           f"(index chunks are already compressed), {packed:,} B with gzip where it helps")
-    return {"recall_pagefind": found / queries, "pagefind_first_search_bytes": raw,
+    return {"recall_pagefind": found / queries, "pagefind_by_kind": by_kind,
+            "pagefind_first_search_bytes": raw,
             "pagefind_first_search_gzip_bytes": packed, "pagefind_files": files}
 
 

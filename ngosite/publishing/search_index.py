@@ -23,6 +23,7 @@ from ngosite.core.atomic import write_text_atomically
 
 from .search_sections import search_entries
 from .search_shards import IndexBuilder, Prepared, index_files, merge
+from .search_topics import FILE as TOPICS_FILE
 
 SEPARATOR = r"[\s\-–—,:;!?„”“\"'()\[\]/…]+|\.(?!\d)|&[lg]t;|&amp;|&quot;"
 
@@ -36,11 +37,13 @@ def prepare_generated_pages(pages: Iterable[tuple[str, str, str]]) -> Prepared:
     return builder.prepare()
 
 
-def polish_index_file(path: Path, generated: Prepared | None = None) -> None:
+def polish_index_file(path: Path, generated: Prepared | None = None,
+                      topics: str | None = None) -> None:
     """Turn the theme's ``search/search_index.json`` (the hand-written pages) into the
     manifest of the sharded index written beside it in ``search/pl/``, with the ``generated``
-    pages first; a no-op if search is off. The hand-written pages use the lemmas found for the
-    generated ones (their own words not found there are stemmed only)."""
+    pages first, and the ``topics`` a weak result offers (``search_topics``); a no-op if search
+    is off. The hand-written pages use the lemmas found for the generated ones (their own words
+    not found there are stemmed only)."""
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -53,6 +56,8 @@ def polish_index_file(path: Path, generated: Prepared | None = None) -> None:
         shutil.rmtree(folder)
     folder.mkdir()
     manifest = "{}"
+    if topics is not None:
+        (path.parent / TOPICS_FILE).write_text(topics, encoding="utf-8")
     for name, content in index_files(prepared):
         if name == "manifest":
             manifest = str(content)

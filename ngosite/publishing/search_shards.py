@@ -30,6 +30,7 @@ from html import unescape
 
 from .polish_stem import STOP_WORDS, search_key
 from .search_morphology import Morphology
+from .search_thesaurus import related_words
 
 PAGES_PER_CHUNK = 8
 SHARD_TARGET_BYTES = 12_000  # raw JSON; a shard is split by a longer prefix above this
@@ -208,24 +209,33 @@ def merge(first: Prepared, then: Prepared) -> Prepared:
 def index_files(prepared: Prepared) -> Iterator[tuple[str, str | bytes]]:
     """``(path under search/, content)`` of every shard file and chunk, then
     ``("manifest", …)`` last. Neighbouring small prefixes share a file (a site of 100 NGOs
-    has a few files, not hundreds); the manifest maps each prefix to its file."""
+    has a few files, not hundreds); the manifest maps each prefix to its file. Each shard
+    carries the related words (``search_thesaurus``) of the query keys it holds."""
     sizes = {lemma: flat.count(",") // 2 + 1 for lemma, flat in prepared.encoded.items()}
+    related = related_words(sizes)
+    heads = {head: [*related["r"].get(head, ()), *related["s"].get(head, ())]
+             for head in related["r"].keys() | related["s"].keys()}
     files: dict[str, str] = {}
-    packed: list[tuple[str, list[str], list[str]]] = []
+    packed: list[tuple[str, list[str], list[str], list[str]]] = []
     weight = 0
-    for prefix, lemmas, variants in sorted(_shards(sizes, prepared.aliases)):
-        size = sum(6 * sizes[lemma] + len(lemma) for lemma in lemmas) + 16 * len(variants)
+    for prefix, lemmas, variants, names in sorted(_shards(sizes, prepared.aliases, heads)):
+        size = (sum(6 * sizes[lemma] + len(lemma) for lemma in lemmas) + 16 * len(variants)
+                + sum(_related_size(head, heads[head]) for head in names))
         if not packed or weight + size > SHARD_TARGET_BYTES:
-            packed.append((prefix, [], []))
+            packed.append((prefix, [], [], []))
             weight = 0
         packed[-1][1].extend(lemmas)
         packed[-1][2].extend(variants)
+        packed[-1][3].extend(names)
         files[prefix] = packed[-1][0]
         weight += size
-    for name, lemmas, variants in packed:
+    for name, lemmas, variants, names in packed:
         terms = ",".join(f"{json.dumps(lemma)}:[{prepared.encoded[lemma]}]" for lemma in lemmas)
         aliases = json.dumps({v: prepared.aliases[v] for v in variants}, separators=(",", ":"))
-        yield f"pl/t-{name}.json", f'{{"t":{{{terms}}},"a":{aliases}}}'
+        ours, thesaurus = ({h: related[kind][h] for h in names if h in related[kind]}
+                           for kind in ("r", "s"))
+        words = json.dumps({"r": ours, "s": thesaurus}, separators=(",", ":"))[1:-1]
+        yield f"pl/t-{name}.json", f'{{"t":{{{terms}}},"a":{aliases},{words}}}'
     sections = prepared.sections
     for start in range(0, len(sections), PAGES_PER_CHUNK):
         yield (f"pl/d-{start // PAGES_PER_CHUNK}.json",
@@ -233,6 +243,10 @@ def index_files(prepared: Prepared) -> Iterator[tuple[str, str | bytes]]:
     yield "manifest", json.dumps({"format": FORMAT, "pages": len(sections),
                                   "chunk": PAGES_PER_CHUNK, "shards": files},
                                  separators=(",", ":"))
+
+
+def _related_size(head: str, targets: list[str]) -> int:
+    return len(head) + 6 + sum(len(t) + 3 for t in targets)
 
 
 @dataclass(frozen=True)
@@ -251,33 +265,45 @@ def build_index(entries: Iterable[dict[str, str]]) -> ShardedIndex:
 
 
 def _shards(sizes: dict[str, int], aliases: dict[str, list[str]],
-            ) -> list[tuple[str, list[str], list[str]]]:
-    """``(prefix, lemma keys, variant keys)`` per shard: keys grouped by a prefix that grows
-    from two letters until each group is about ``SHARD_TARGET_BYTES``; a key shorter than a
-    split prefix stays in the group of its own spelling (``ab`` in ``ab`` beside ``abc``)."""
+            related: dict[str, list[str]] | None = None,
+            ) -> list[tuple[str, list[str], list[str], list[str]]]:
+    """``(prefix, lemma keys, variant keys, related-word heads)`` per shard: keys grouped by a
+    prefix that grows from two letters until each group is about ``SHARD_TARGET_BYTES``; a
+    key shorter than a split prefix stays in the group of its own spelling (``ab`` in ``ab``
+    beside ``abc``). A two-word head (``ping+pong``) lives with its first word."""
+    related = related or {}
     size = {term: len(term) + 4 + 6 * count for term, count in sizes.items()}
     for variant in aliases:
         size[variant] = size.get(variant, 0) + len(variant) + 12
-    result: list[tuple[str, list[str], list[str]]] = []
+    for head, targets in related.items():
+        size[head] = size.get(head, 0) + _related_size(head, targets)
+    result: list[tuple[str, list[str], list[str], list[str]]] = []
 
     def split(prefix: str, group: list[str]) -> None:
         if (len(group) == 1 or len(prefix) >= MAX_PREFIX
-                or sum(size[k] for k in group) <= SHARD_TARGET_BYTES):
+                or sum(size[k] for k in group) <= SHARD_TARGET_BYTES
+                or all(len(_home(k)) <= len(prefix) for k in group)):
             result.append((prefix, [k for k in group if k in sizes],
-                           [k for k in group if k in aliases]))
+                           [k for k in group if k in aliases],
+                           [k for k in group if k in related]))
             return
         children: dict[str, list[str]] = {}
         for key in group:
-            children.setdefault(key[:len(prefix) + 1], []).append(key)
+            children.setdefault(_home(key)[:len(prefix) + 1], []).append(key)
         for child, members in children.items():
             split(child, members)
 
     groups: dict[str, list[str]] = {}
     for key in sorted(size):
-        groups.setdefault(key[:2], []).append(key)
+        groups.setdefault(_home(key)[:2], []).append(key)
     for prefix, members in groups.items():
         split(prefix, members)
     return result
+
+
+def _home(key: str) -> str:
+    """The spelling that decides a key's shard: a two-word head's first word."""
+    return key.split("+", 1)[0]
 
 
 def shard_of(key: str, shards: Mapping[str, str]) -> str | None:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from support.browser import REPO_ROOT
+from support.search_node import worker_script
 
 from ngosite.publishing.polish_stem import search_key
 from ngosite.publishing.search_morphology import SWITCH, Morphology
@@ -17,7 +17,6 @@ from ngosite.publishing.search_shards import (
     shard_of,
 )
 
-WORKER = REPO_ROOT / "docs" / "assets" / "javascripts" / "search-pl.js"
 WORDS = (
     "seniorów", "seniorzy", "Miłkach", "wędkarze", "wędkarstwo", "Borek", "Borki", "strażacy",
     "taniec", "tańca", "zajęć", "zajęcia", "ratownictwo", "Koło", "Gospodyń", "Wiejskich",
@@ -32,9 +31,8 @@ def _js_keys(words: list[str]) -> list[str]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to check the search worker against the build")
-    script = (WORKER.read_text(encoding="utf-8").split('addEventListener("message"')[0]
+    script = (worker_script()
               + f"\nprocess.stdout.write(JSON.stringify({json.dumps(words)}.map(stem)));")
-    script = "var self = {location: {href: 'http://x/assets/javascripts/search-pl.js'}};\n" + script
     out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 

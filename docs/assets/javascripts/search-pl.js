@@ -11,15 +11,34 @@
  * Every word is brought to the same key as at build time (stem(), identical to
  * ngosite.publishing.polish_stem.search_key): folded to ASCII, usual endings stripped. A key
  * the Polish morphology table knows as a form of another word follows its pair in the shard
- * ("emeryci" → emeryc → emeryt). A word also matches as a prefix (lower weight) and, from five
- * letters, with one typo (lower still). Texts in the index are escaped HTML; only <mark> is
- * added, around whole words outside tags. Plain ES2017.
+ * ("emeryci" → emeryc → emeryt). A word also matches as a prefix (lower weight), through the
+ * related words its shard lists (r: ngosite.publishing.search_thesaurus; one word or two
+ * neighbouring words, "ping pong"), and, only when the word itself is not in the index, with a
+ * spelling slip: an edit distance of 1 from five letters and 2 from nine, where the Polish
+ * confusions (ó/u, rz/ż, ch/h, ą/om, ę/en) cost half (typoCost). Related words and corrected
+ * slips rank below the word itself. When few pages match every word, the worker says what it
+ * tried and which areas, localities and legal forms are nearest (search/pl/tematy.json) on the
+ * channel "search-pl-help", which docs/assets/js/search-help.js shows under the results.
+ * Texts in the index are escaped HTML; only <mark> is added, around whole words outside tags.
+ * Plain ES2017.
  */
 "use strict";
 
+// Spelling slips and the help's nearest topics: typoCost, confusedStarts, nearestTopics.
+importScripts("search-pl-near.js");
+
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var MAX_PAGES = 20, MAX_EXPANSIONS = 30, FUZZY_FROM = 5;
-var PREFIX_WEIGHT = 0.5, FUZZY_WEIGHT = 0.3, MIN_STEM = 3;
+var MAX_PAGES = 20, MAX_EXPANSIONS = 30, FUZZY_FROM = 5, FUZZY_TWO_FROM = 9;
+var PREFIX_WEIGHT = 0.5, MIN_STEM = 3;
+// Related words: of our reviewed list (r), of the thesaurus (s); both below the word itself.
+var RELATED = { r: 0.6, s: 0.3 };
+// A slip's weight falls with its cost: half an edit (a Polish confusion) 0.375, one edit 0.3.
+var FUZZY_WEIGHT = 0.45, FUZZY_STEP = 0.15;
+// How much of a query word a page covers by each way of matching it (see rank).
+var COVER = { word: 1, prefix: 1, fuzzy: 1, r: 1, s: 0.6 };
+// Related words live in other shards: a word fetches at most this many more for them, the
+// shards of its rarest related words first (ours before the thesaurus's).
+var RELATED_SHARDS = 4;
 var ENDINGS = [
   "owego", "owemu", "owych", "owymi",
   "iami", "iach", "iego", "iemu", "owie", "owej", "owym",
@@ -33,6 +52,9 @@ var STOP = {};
 var WORD = /[\p{L}\p{N}]+/gu;
 var EXTRA = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
 
+// Fewer pages than this with every query word: a weak result, explained (see help).
+var WEAK_BELOW = 3, TOPICS_SHOWN = { obszar: 3, miejscowosc: 2, forma: 2 };
+var channel = null;  // opened at the first query (an open channel keeps node's tests alive)
 var manifest = null;
 var base = new URL("../../search/pl/", self.location.href);
 var cache = {};
@@ -93,77 +115,119 @@ function shard(key) {
   return name === null ? Promise.resolve(null) : fetchJson("t-" + name);
 }
 
-function withinOneEdit(a, b) {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  var i = 0, j = 0, edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { i++; j++; continue; }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (a.length < b.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) { i += 2; j += 2; }
-    else { i++; j++; }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
-// Every index term a query key stands for, with the weight of that way of matching.
-async function matches(key) {
+// Every index term a query key stands for: {term: {weight, way}}; terms of other shards are
+// fetched with their postings (for related words, from at most RELATED_SHARDS more shards).
+// `also` adds the related words found for a two-word head.
+async function matches(key, typed, also) {
   var found = {}, data = await shard(key);
-  function add(term, weight) {
-    if (!found[term] || found[term] < weight) found[term] = weight;
+  function add(term, weight, way) {
+    if (!found[term] || found[term].weight < weight) found[term] = { weight: weight, way: way };
   }
+  var exact = !!(data && (data.t[key] || data.a[key]));
   if (data) {
-    if (data.t[key]) add(key, 1);
-    (data.a[key] || []).forEach(function (lemma) { add(lemma, 1); });
+    if (data.t[key]) add(key, 1, "word");
+    (data.a[key] || []).forEach(function (lemma) { add(lemma, 1, "word"); });
+    var extra = {};
+    ["r", "s"].forEach(function (kind) {
+      ((data[kind] || {})[key] || []).forEach(function (term) {
+        var home = shardOf(term);
+        if (home !== shardOf(key) && !cache["t-" + home]) {
+          if (!extra[home] && Object.keys(extra).length >= RELATED_SHARDS) return;
+          extra[home] = true;
+        }
+        add(term, RELATED[kind], kind);
+      });
+    });
     var expanded = 0;
     Object.keys(data.t).forEach(function (term) {
-      if (term === key) return;
-      if (key.length >= MIN_STEM && term.slice(0, key.length) === key &&
+      if (term !== key && key.length >= MIN_STEM && term.slice(0, key.length) === key &&
           expanded < MAX_EXPANSIONS) {
-        add(term, PREFIX_WEIGHT);
+        add(term, PREFIX_WEIGHT, "prefix");
         expanded++;
-      } else if (key.length >= FUZZY_FROM && withinOneEdit(key, term)) {
-        add(term, FUZZY_WEIGHT);
       }
+    });
+  }
+  also.forEach(function (pair) { add(pair[0], RELATED[pair[1]], pair[1]); });
+  if (!exact && fold(typed).length >= FUZZY_FROM) {
+    var max = fold(typed).length >= FUZZY_TWO_FROM ? 2 : 1;
+    var homes = [data].concat(await Promise.all(
+      confusedStarts(key).filter(function (k) { return shardOf(k) !== shardOf(key); })
+        .map(shard)));
+    homes.forEach(function (home) {
+      if (!home) return;
+      Object.keys(home.t).forEach(function (term) {
+        if (term === key) return;
+        var cost = typoCost(key, term, max, false), weight = FUZZY_WEIGHT;
+        if (cost === Infinity && key.length >= FUZZY_FROM) {
+          cost = typoCost(key, term, max, true);
+          weight *= PREFIX_WEIGHT;
+        }
+        if (cost < Infinity) add(term, weight - FUZZY_STEP * cost, "fuzzy");
+      });
     });
   }
   var terms = {};
   await Promise.all(Object.keys(found).map(async function (term) {
     var home = term === key || !data || !data.t[term] ? await shard(term) : data;
-    if (home && home.t[term]) terms[term] = { weight: found[term], postings: home.t[term] };
+    if (home && home.t[term]) {
+      terms[term] = { weight: found[term].weight, way: found[term].way, postings: home.t[term] };
+    }
   }));
-  return terms;
+  return { terms: terms, exact: exact };
+}
+
+// Related words of two neighbouring query words read as one ("ping pong", "łowienie ryb").
+async function pairs(keys) {
+  var found = keys.map(function () { return []; });
+  await Promise.all(keys.slice(0, -1).map(async function (key, k) {
+    var data = await shard(key), head = key + "+" + keys[k + 1];
+    ["r", "s"].forEach(function (kind) {
+      ((data && data[kind] || {})[head] || []).forEach(function (term) {
+        found[k].push([term, kind]);
+        found[k + 1].push([term, kind]);
+      });
+    });
+  }));
+  return found;
 }
 
 function idf(frequency) {
   return Math.log(1 + (manifest.pages - frequency + 0.5) / (frequency + 0.5));
 }
 
-async function rank(keys) {
-  var perKey = await Promise.all(keys.map(matches));
+// Pages ranked by BM25 of each query word's best way of matching, times the share of the
+// query's words a page covers, squared (a page with every word comes first); a word matched
+// only through a related word covers less of it (COVER).
+async function rank(keys, typed) {
+  var also = await pairs(keys);
+  var perKey = await Promise.all(keys.map(function (key, k) {
+    return matches(key, typed[k], also[k]);
+  }));
   var scores = {}, covered = {};
-  perKey.forEach(function (terms, k) {
-    var best = {};
-    Object.keys(terms).forEach(function (term) {
-      var t = terms[term], list = t.postings, rarity = idf(list.length / 2), page = 0;
+  perKey.forEach(function (found) {
+    var best = {}, cover = {};
+    Object.keys(found.terms).forEach(function (term) {
+      var t = found.terms[term], list = t.postings, rarity = idf(list.length / 2), page = 0;
       for (var i = 0; i < list.length; i += 2) {
         page += list[i];
         var s = list[i + 1] * rarity * t.weight;
         if (!best[page] || best[page] < s) best[page] = s;
+        cover[page] = Math.max(cover[page] || 0, COVER[t.way]);
       }
     });
     Object.keys(best).forEach(function (page) {
       scores[page] = (scores[page] || 0) + best[page];
-      covered[page] = (covered[page] || 0) + 1;
+      covered[page] = (covered[page] || 0) + cover[page];
     });
   });
   var pages = Object.keys(scores).map(function (page) {
     var share = covered[page] / keys.length;
-    return { page: +page, score: scores[page] * share * share };
+    return { page: +page, score: scores[page] * share * share, whole: share >= 1 };
   });
   pages.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-  return { pages: pages.slice(0, MAX_PAGES), matched: perKey };
+  return { pages: pages.slice(0, MAX_PAGES), matched: perKey, whole: pages.filter(function (p) {
+    return p.whole;
+  }).length };
 }
 
 function highlighter(termSets) {
@@ -185,13 +249,13 @@ function highlighter(termSets) {
 
 async function search(query) {
   var typed = words(query);
-  if (!typed.length || !manifest) return { items: [] };
+  if (!typed.length || !manifest) return { items: [], help: { query: query, weak: false } };
   var keys = typed.map(stem);
-  var ranked = await rank(keys);
-  var termSets = ranked.matched.map(function (terms, k) {
+  var ranked = await rank(keys, typed);
+  var termSets = ranked.matched.map(function (found, k) {
     var set = {};
     set[keys[k]] = true;
-    Object.keys(terms).forEach(function (t) { set[t] = true; });
+    Object.keys(found.terms).forEach(function (t) { set[t] = true; });
     return set;
   });
   var mark = highlighter(termSets);
@@ -205,7 +269,7 @@ async function search(query) {
     if (!sections) return;
     var item = [], terms = {};
     typed.forEach(function (word, k) {
-      terms[word] = Object.keys(ranked.matched[k]).length > 0;
+      terms[word] = Object.keys(ranked.matched[k].terms).length > 0;
     });
     sections.forEach(function (section, s) {
       var title = mark(section[1]), text = mark(section[2]);
@@ -217,7 +281,21 @@ async function search(query) {
     });
     items.push(item);
   });
-  return { items: items };
+  return { items: items, help: await help(query, typed, keys, ranked) };
+}
+
+// What a weak result tried, per typed word ([] when the word matched nothing), and the areas,
+// localities and legal forms nearest to the query.
+async function help(query, typed, keys, ranked) {
+  if (ranked.whole >= WEAK_BELOW) return { query: query, weak: false };
+  var words = typed.map(function (word, k) {
+    var ways = {}, terms = ranked.matched[k].terms;
+    Object.keys(terms).forEach(function (t) { ways[terms[t].way] = true; });
+    return { word: word, ways: Object.keys(ways) };
+  });
+  var topics = (await fetchJson("tematy")) || [];
+  return { query: query, weak: true, pages: ranked.pages.length, whole: ranked.whole,
+           words: words, topics: nearestTopics(topics, keys, typed, ranked.matched) };
 }
 
 addEventListener("message", async function (event) {
@@ -226,14 +304,19 @@ addEventListener("message", async function (event) {
     manifest = (message.data.config || {}).pl || null;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    var ticket = ++latest, result;
+    var ticket = ++latest, result, query = String(message.data || "");
     try {
-      result = await search(String(message.data || ""));
+      result = await search(query);
     } catch (error) {
       console.warn("search failed", error);
-      result = { items: [] };
+      result = { items: [], help: { query: query, weak: false } };
     }
     // An older query that finished late must not replace the results of a newer one.
-    if (ticket === latest) postMessage({ type: RESULT, data: result });
+    if (ticket !== latest) return;
+    if (!channel && typeof BroadcastChannel === "function") {
+      channel = new BroadcastChannel("search-pl-help");
+    }
+    if (channel) channel.postMessage(result.help);
+    postMessage({ type: RESULT, data: { items: result.items } });
   }
 });
