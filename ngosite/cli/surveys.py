@@ -104,7 +104,7 @@ def _outcome_lines(root: Path, outcome: Outcome) -> list[str]:
         narrowest = min((i.width for i in protection.intervals.values()), default=None)
         lines.append(f"n = {counts.n}; ukryto {len(protection.hidden)} z {protection.numbers} "
                      f"liczb ({share}%).")
-        lines.append(f"Audyt: każda z {len(protection.primary)} małych liczb ma przedział "
+        lines.append(f"Audyt: każda z {protection.protected} małych liczb ma przedział "
                      f"od 0 do co najmniej progu; najwęższy przedział ukrytej liczby ma "
                      f"szerokość {narrowest}.")
     elif counts is not None:

@@ -64,11 +64,14 @@ def audit(loaded: LoadedSurvey, settings: SurveySettings,
     report = AuditReport(loaded.slug, len(model.numbers()), intervals, k + 1)
     report.mismatches = [key for key, value in wave.values.items()
                          if counts.values.get(key) != value]
-    report.primary = len(primary)
+    report.primary = len(asked)
     for key, target in sorted(primary.items(), key=lambda kv: repr(kv[0])):
         interval = intervals.get(key)
-        if interval is None:  # a small count that is shown: the build refuses it too
-            report.failures.append((key, Interval(counts.values[key], counts.values[key])))
+        if interval is None:
+            # Shown: fine for a 0 a published zero fixes; a small count shown is a failure.
+            if counts.values[key] != 0:
+                report.failures.append((key, Interval(counts.values[key],
+                                                      counts.values[key])))
         elif not covers(interval, target, pinned=pinned_by_zero(design, wave.values, key)):
             report.failures.append((key, interval))
     return report

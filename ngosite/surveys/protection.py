@@ -40,9 +40,16 @@ class Protection:
     rounds: int
 
     def failures(self, values: Mapping[Key, int]) -> list[Key]:
-        """Primary cells whose interval does not cover their protection interval."""
+        """Primary cells whose interval does not cover their protection interval (a primary
+        cell shown is one a published zero pinned at 0: fine only if it is 0)."""
         return [k for k, target in self.primary.items()
-                if not covers(self.intervals[k], target, pinned=False)]
+                if (k in self.hidden and not covers(self.intervals[k], target, pinned=False))
+                or (k not in self.hidden and values[k] != 0)]
+
+    @property
+    def protected(self) -> int:
+        """Small counts still hidden (those a published zero fixed at 0 are shown)."""
+        return sum(1 for k in self.primary if k in self.hidden)
 
 
 def covers(interval: Interval, target: int, *, pinned: bool) -> bool:
