@@ -32,6 +32,7 @@ import pytest
 import yaml
 from support.disclosure_check import fixed_unknowns
 from support.projects import ROOT
+from support.sample_site import shared_sample_site
 from support.survey_project import answers_dir, sample_answers, survey_project
 from support.survey_site import MISSING, TOTAL, Wave, build, count_wave, labels, read_page
 
@@ -55,11 +56,12 @@ def built(request, tmp_path_factory) -> Built:
     if request.param == "sample":
         project = ROOT
         answers = sample_answers()
+        site = shared_sample_site(tmp_path_factory)  # built once per run for every test file
     else:
         project = survey_project(tmp_path_factory.mktemp("project"), site=True)
         answers = {p.stem: p.read_text(encoding="utf-8")
                    for p in answers_dir(project).glob("*.csv")}
-    site = build(project, tmp_path_factory.mktemp("site"))
+        site = build(project, tmp_path_factory.mktemp("site"))
     waves = {p.name: count_wave(p, answers[p.name])
              for p in sorted((project / "badania").iterdir())}
     names = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["nazwa"]
