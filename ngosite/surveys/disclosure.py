@@ -3,17 +3,18 @@
 A gmina of 3,700 people is small: "2 of the 11 respondents aged 18–29 in Ruda rate the office
 badly" points at people. The rules (thresholds are settings):
 
-1. primary: every count from 1 to ``hide_up_to`` (4) is hidden, and so is every cell of a group
-   smaller than the group threshold (10), its size included;
-2. secondary: no hidden count may be computable from what is published. Tables are published
-   with their totals (row: a group's size; column: the overall count of an answer; the
-   grand total), so each line of a table is a linear equation; a hidden cell is computable
-   exactly when it is fixed by those equations. Such a cell gets partners: the cheapest
-   rectangle of cells (r, c), (r, c'), (r', c), (r', c') of one table (the hypercube method of
-   τ-ARGUS and sdcTable), avoiding zeros (a hidden zero gives bounds away) and totals (hiding
-   a total hides it in every linked table). This repeats until no hidden cell is computable
-   from all tables together — the check is linear algebra on the whole set of linked tables,
-   so a cell that one table leaves open but two tables together fix is also caught.
+1. primary (``primary_cells``): every count from 1 to ``hide_up_to`` (4), a group's size
+   included, and every answer of a group smaller than the group threshold (10) that some but
+   not all of the wave gave; each with its protection interval [0, hide_up_to + 1];
+2. secondary (``protect``): no hidden count may be computable from the lines of its table.
+   Tables are published with their totals (row: a group's size; column: the overall count of
+   an answer; the grand total), so each line is a linear equation. A computable cell gets
+   partners: the cheapest rectangle of cells (r, c), (r, c'), (r', c), (r', c') of one table
+   (the hypercube method of τ-ARGUS and sdcTable), avoiding zeros, totals and, most of all,
+   group sizes (a hidden size leaves the whole group out, with a partner group);
+3. ``widen`` chooses a further cycle for a cell the attacker's programme (``attack``) still
+   pins: one whose cells have room for the moves the cell lacks. ``protection`` runs the
+   three until the audit passes.
 
 Cells are opaque keys; tables only say which keys lie on which line. The same key in two
 tables is the same number (a question's overall counts are the total row of every breakdown of
