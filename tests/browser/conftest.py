@@ -48,7 +48,7 @@ from playwright.sync_api import (
     Route,
     sync_playwright,
 )
-from support.browser import DIRECTORY, REPO_ROOT, VISIT_TIME, Card, Watched, cards
+from support.browser import DIRECTORY, VISIT_TIME, Card, Watched, cards
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -97,12 +97,10 @@ def build_site_fixture() -> Callable[[Path, Path], Path]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(sample_site: Path) -> Path:
     # Developer shortcut: NGOSITE_TEST_SITE=/path/to/site reuses a build (never set it in CI).
     prebuilt = os.environ.get("NGOSITE_TEST_SITE")
-    if prebuilt:
-        return Path(prebuilt)
-    return build_site(REPO_ROOT, tmp_path_factory.mktemp("site"))
+    return Path(prebuilt) if prebuilt else sample_site
 
 
 # --------------------------------------------------------------------------- serve

@@ -78,7 +78,7 @@ def test_a_published_text_changed_fails_the_build(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info",
-        "tests"))
+        "tests", "node_modules", ".tools"))
     text = project / PROGRAMME.replace("dokumenty", "documents") / "wersja-3.md"
     text.write_text(text.read_text(encoding="utf-8").replace("185 000", "158 000"),
                     encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -20,14 +19,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
-        timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def site(sample_site: Path) -> Path:
+    return sample_site
 
 
 def _local_assets(document: str) -> list[str]:
@@ -87,7 +80,8 @@ def test_build_map_writes_a_folder_that_needs_nothing_else(tmp_path):
 def test_build_map_stops_on_data_errors_with_polish_problems(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info"))
+        ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info",
+        "node_modules", ".tools", "tests"))
     (project / "ngos" / "zla.yml").write_text("nazwa: Zła\nforma_prawna: fundacjaa\n",
                                               encoding="utf-8")
     result = run_build_map("--projekt", str(project), "--wyjscie", str(tmp_path / "out"))

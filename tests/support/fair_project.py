@@ -36,7 +36,7 @@ def new_project(root: Path, *, site: bool = False) -> Path:
     if site:
         shutil.copytree(REPO, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns(
             ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache",
-            "*.egg-info", "tests", "targi"))
+            "*.egg-info", "tests", "targi", "node_modules", ".tools"))
     else:
         (root / "data").mkdir(parents=True, exist_ok=True)
         for name in ("gmina.yml", "miejscowosci.yml", "granica.geojson"):
