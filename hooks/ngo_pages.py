@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ngosite.site import (
+    SHELL_TEMPLATE,
     BuildStopped,
     Registry,
     build_messages,
@@ -33,6 +34,8 @@ from ngosite.site import (
     menu_of,
     ngo_file_dates,
     page_policies,
+    page_shells,
+    shells_wanted,
     site_url,
     start_data_files,
     start_search_index,
@@ -63,6 +66,9 @@ class DirectPage(Page):
         self.links_to_anchors = {}
         # Indexed in on_post_build from the same HTML, without the theme's parser.
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
+        if shells_wanted():
+            # Finished in on_page_context from the theme's page of its kind.
+            self.meta["template"] = SHELL_TEMPLATE
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -148,7 +154,22 @@ def on_env(env, config, files):
     # Each page's Content Security Policy, called from overrides/main.html.
     policies = page_policies(env, config, _state["command"])  # type: ignore[arg-type]
     _state["policies"] = env.globals["content_security_policy"] = policies
+    _state["shells"] = page_shells(env)
     return env
+
+
+def on_page_context(context, page, config, nav):
+    shells = _state.get("shells")
+    if shells is not None and isinstance(page, DirectPage):
+        page.finished_html = shells.page(page, context)  # type: ignore[attr-defined]
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    if isinstance(page, DirectPage):
+        # Written once this returns: 10,000 NGO pages' HTML need not live to the end.
+        page.finished_html = page.ready_html = page.content = ""  # type: ignore[attr-defined]
+    return output
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -8,6 +8,7 @@ open data, forms) and, where a feature shows something on an NGO's page, its sec
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -53,6 +54,7 @@ from ngosite.publishing.exports import ExportFile, export_files
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.page_policy import PagePolicies, headers_file, policy_in, site_policy
+from ngosite.publishing.page_shell import PageShells
 from ngosite.publishing.search_index import polish_index_file, prepare_generated_pages
 from ngosite.publishing.search_shards import Prepared
 from ngosite.publishing.security_txt import PATH as SECURITY_TXT
@@ -156,6 +158,22 @@ def page_policies(env: Environment, config: object, command: str) -> PagePolicie
     the template global ``content_security_policy``, which ``overrides/main.html`` calls. Not
     under ``mkdocs serve``, whose live-reload script no policy could allow."""
     return PagePolicies(env, config, live_reload=command == "serve")
+
+
+# The theme's template that prints a page we finished (overrides/ngosite-shell.html).
+SHELL_TEMPLATE = "ngosite-shell.html"
+
+
+def shells_wanted() -> bool:
+    """Whether generated pages are filled into the theme's page of their kind (see
+    ``page_shell``); ``NGOSITE_PAGE_SHELL=0`` has the theme render every page whole (the tests
+    build both ways and compare)."""
+    return os.environ.get("NGOSITE_PAGE_SHELL", "1") != "0"
+
+
+def page_shells(env: Environment) -> PageShells | None:
+    """The shells of one build (``env`` is the theme's Jinja environment), or None."""
+    return PageShells(env.get_template("main.html").render) if shells_wanted() else None
 
 
 def finish_host_files(site_dir: Path, registry: Registry, pages: PagePolicies) -> None:
