@@ -39,6 +39,7 @@ from ngosite.site import (
     site_url,
     start_data_files,
     start_search_index,
+    stylesheet_file,
 )
 
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
@@ -117,6 +118,9 @@ def on_files(files: Files, config) -> Files:
         [(file.page.url, title, html) for file, title, html in direct if file.page is not None])
     for asset in output.assets:
         files.append(File.generated(config, asset.path, content=asset.content))
+    sheet = stylesheet_file(Path(config.docs_dir), config.extra["stylesheets"])
+    files.append(File.generated(config, sheet.path, content=sheet.content))
+    _state["stylesheet"] = sheet.path
     present = _state["present"] = {file.src_uri for file in files}
     if config.nav:
         config.nav = menu_of(config.nav, present)
@@ -155,6 +159,8 @@ def on_env(env, config, files):
     policies = page_policies(env, config, _state["command"])  # type: ignore[arg-type]
     _state["policies"] = env.globals["content_security_policy"] = policies
     _state["shells"] = page_shells(env)
+    # The joined stylesheets' file, named by its content (overrides/main.html links it).
+    env.globals["stylesheet_bundle"] = _state["stylesheet"]
     return env
 
 

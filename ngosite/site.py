@@ -65,6 +65,7 @@ from ngosite.publishing.site_config import (
     unlink_absent_sections,
     watched_folders,
 )
+from ngosite.publishing.stylesheet_bundle import bundle, stylesheet_sources
 from ngosite.settings.gmina import SETTINGS_FILE
 from ngosite.surveys.downloads import survey_assets
 from ngosite.surveys.effectiveness import Effectiveness
@@ -158,6 +159,13 @@ def page_policies(env: Environment, config: object, command: str) -> PagePolicie
     the template global ``content_security_policy``, which ``overrides/main.html`` calls. Not
     under ``mkdocs serve``, whose live-reload script no policy could allow."""
     return PagePolicies(env, config, live_reload=command == "serve")
+
+
+def stylesheet_file(docs_dir: Path, extra_stylesheets: list[str]) -> GeneratedAsset:
+    """The theme's and our stylesheets joined into one file named by its content (see
+    ``stylesheet_bundle``); ``overrides/main.html`` links it as ``stylesheet_bundle``."""
+    path, content = bundle(stylesheet_sources(docs_dir, extra_stylesheets))
+    return GeneratedAsset(path, content)
 
 
 # The theme's template that prints a page we finished (overrides/ngosite-shell.html).

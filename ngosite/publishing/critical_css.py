@@ -30,6 +30,8 @@ import tinycss2
 import yaml
 from tinycss2 import ast
 
+from .stylesheet_bundle import stylesheet_sources as bundled_sources
+
 # Pseudo-classes that depend on what the visitor does or has done, and pseudo-elements: a
 # selector is tested without them, so that ``a:hover`` counts where an ``a`` is on screen (the
 # rule is small, and a link hovered before the stylesheets arrive still looks right).
@@ -226,15 +228,10 @@ def _print_only(prelude: str) -> bool:
 
 
 def stylesheet_sources(root: Path) -> list[Path]:
-    """The stylesheets every page links, in the order it links them: the theme's two, then
-    ours (``extra.stylesheets`` in ``mkdocs.yml``, below ``docs/``)."""
-    import material  # the theme's package: its stylesheets' names carry a hash
-
-    theme = Path(material.__file__).resolve().parent / "templates" / "assets" / "stylesheets"
+    """The stylesheets every page applies (``stylesheet_bundle``), in order, for the project
+    at ``root``."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    ours = [root / "docs" / name for name in config["extra"]["stylesheets"]]
-    return [*sorted(theme.glob("main.*.min.css")), *sorted(theme.glob("palette.*.min.css")),
-            *ours]
+    return bundled_sources(root / "docs", config["extra"]["stylesheets"])
 
 
 def header(sources: list[Path]) -> str:

@@ -69,8 +69,12 @@ FIRST_SCREEN = """
 """
 ALL_APPLIED = ("() => !document.querySelector("
                "'link[rel=stylesheet][media=print][data-nonblocking]')")
-# The theme's and our stylesheets, by file name.
-STYLESHEETS = {path.name for path in stylesheet_sources(REPO_ROOT)}
+# The theme's and our stylesheets, joined by the build into one file named by its content.
+BUNDLE = re.compile(r"site-[0-9a-f]{10}\.css")
+
+
+def _bundled(address: str) -> bool:
+    return BUNDLE.fullmatch(address.split("?", 1)[0].rsplit("/", 1)[-1]) is not None
 
 
 def _first_screen(watched: Watched, url: str, all_stylesheets: bool) -> list[dict]:
@@ -86,8 +90,7 @@ def _first_screen(watched: Watched, url: str, all_stylesheets: bool) -> list[dic
 def _critical_only(new_watched, size: dict[str, int]) -> Watched:
     """A context whose pages get no stylesheet but the critical rules."""
     watched = new_watched(viewport=size)
-    watched.context.route(lambda address: address.rsplit("/", 1)[-1] in STYLESHEETS,
-                          lambda route: route.abort())
+    watched.context.route(_bundled, lambda route: route.abort())
     return watched
 
 
@@ -145,9 +148,20 @@ def test_no_page_waits_for_the_site_stylesheets(built_site):
         assert "<style" not in head, path
         first = BLOCKING_LINK.search(head)
         assert first and first.group(1).endswith("assets/css/critical.css"), path
-        blocking = [href for href in BLOCKING_LINK.findall(head)
-                    if href.rsplit("/", 1)[-1] in STYLESHEETS]
+        blocking = [href for href in BLOCKING_LINK.findall(head) if _bundled(href)]
         assert not blocking, f"{path.relative_to(built_site)} blocks on {blocking}"
+        assert len([href for href in re.findall(r'href="([^"]+\.css)"', head)
+                    if _bundled(href)]) == 1, path
+    # The one file holds every rule of the theme's and our stylesheets, in their order.
+    [bundle] = (built_site / "assets" / "css").glob("site-*.css")
+    text = bundle.read_text(encoding="utf-8")
+    at = 0
+    for source in stylesheet_sources(REPO_ROOT):
+        body = re.sub(r'@charset "UTF-8";|/\*# sourceMappingURL=[^*]*\*/', "",
+                      source.read_text(encoding="utf-8")).strip()
+        found = text.find(body, at)
+        assert found >= at, f"{source.name} is not in {bundle.name} in its place"
+        at = found + len(body)
 
 
 def test_without_javascript_the_stylesheets_still_apply(new_watched, site_url):
@@ -156,4 +170,4 @@ def test_without_javascript_the_stylesheets_still_apply(new_watched, site_url):
     applied = watched.page.evaluate(
         "[...document.styleSheets].filter(s => s.href && !s.media.mediaText)"
         ".map(s => s.href.split('/').pop())")
-    assert set(applied) >= STYLESHEETS
+    assert len([name for name in applied if BUNDLE.fullmatch(name)]) == 1, applied
