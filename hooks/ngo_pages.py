@@ -7,10 +7,13 @@ keeps showing every valid entry, so a contributor can fix files while watching t
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import re
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -23,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ngosite.site import (
     SHELL_TEMPLATE,
     BuildStopped,
+    Preview,
     Registry,
     build_messages,
     data_folders,
@@ -85,6 +89,7 @@ def on_config(config):
     for level, text in build_messages(registry):
         LOG_LEVELS[level](text)
     _state["registry"] = registry
+    _state.pop("preview", None)  # the quick path starts again from this build's registry
     config.site_url = config.site_url or site_url(registry)
     # The registry lives for the whole build: keep the garbage collector from walking its
     # objects again at every full collection, and frozen before the fork, so the child's
@@ -97,7 +102,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
-    changed = ngo_file_dates(registry)
+    changed = _state["changed"] = ngo_file_dates(registry)
     output = generate(registry, changed, _state.pop("data_files", None))  # type: ignore[arg-type]
     ready_html: dict[str, str] = {}
     direct: list[tuple[File, str, str]] = []
@@ -130,9 +135,85 @@ def on_files(files: Files, config) -> Files:
 
 def on_serve(server, config, builder):
     # The data folders this gmina has (mkdocs.yml cannot name them: a missing one is an error).
+    changes = _Changes()
     for folder in data_folders(Path(config.config_file_path).resolve().parent):
         server.watch(str(folder))
+        changes.observe(server, folder, ngos=folder.name == "ngos")
+    for path in (config.docs_dir, config.config_file_path, *config.theme.dirs, *config.watch):
+        changes.observe(server, Path(path), ngos=False)
+    whole = server.builder
+
+    def quick_or_whole() -> None:
+        """Edited NGO files alone: their pages within a second or two, not a whole build."""
+        ngo_files, other = changes.take()
+        if ngo_files and not other and _quick(ngo_files, config):
+            return
+        if ngo_files or other is not False:
+            whole()
+
+    server.builder = quick_or_whole
     return server
+
+
+class _Changes:
+    """What changed since the last build: NGO files, or anything else (True), or nothing seen
+    (None: a path this hook does not watch, so the whole build runs)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ngos: set[Path] = set()
+        self._other: bool | None = None
+
+    def observe(self, server, path: Path, *, ngos: bool) -> None:
+        import watchdog.events
+
+        def record(event) -> None:
+            if event.is_directory:
+                return
+            with self._lock:
+                for changed in (event.src_path, getattr(event, "dest_path", "")):
+                    name = Path(changed or "")
+                    if not ngos:
+                        self._other = True
+                    elif name.suffix in (".yml", ".yaml") and not name.name.startswith("."):
+                        self._ngos.add(name)
+                    elif self._other is None:
+                        self._other = False  # an editor's temporary file: nothing to build
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = record  # type: ignore[method-assign]
+        if path.exists():
+            server.observer.schedule(handler, str(path), recursive=path.is_dir())
+
+    def take(self) -> tuple[list[Path], bool | None]:
+        with self._lock:
+            ngos, other = sorted(self._ngos), self._other
+            self._ngos, self._other = set(), None
+        return ngos, other
+
+
+def _quick(paths: list[Path], config) -> bool:
+    """Write the new pages of the edited NGO files into the preview; False when the whole
+    build must run (see ``Preview``)."""
+    shells = _state.get("shells")
+    preview = _state.get("preview")
+    if preview is None:
+        preview = _state["preview"] = Preview(_state["registry"], _state["changed"])
+    pages = preview.ngo_pages(paths) if shells is not None else None
+    if not pages:
+        return False
+    for page in pages:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        canonical = urljoin(config.site_url, file.url) if config.site_url else None
+        filled = shells.refill(file.url, html.escape(page.title), page.html, canonical)
+        if filled is None:
+            return False
+        Path(file.abs_dest_path).write_text(filled, encoding="utf-8")
+    _state["registry"] = preview.registry
+    log.info("Podgląd: odświeżono stronę %s (katalog, mapa i wyszukiwarka zmienią się przy "
+             "najbliższej pełnej przebudowie: po zmianie innego pliku albo po ponownym "
+             "uruchomieniu podglądu)", ", ".join(f"/{page.src_uri[:-3]}/" for page in pages))
+    return True
 
 
 def _freeze() -> None:

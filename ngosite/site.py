@@ -45,7 +45,13 @@ from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environmen
 from ngosite.map.page import MAP_DIR, MAP_DOCUMENT, map_files, map_link_section, map_pages
 from ngosite.organisations.directory_data import DATA_FILE as DIRECTORY_DATA_FILE
 from ngosite.organisations.directory_data import directory_data
-from ngosite.organisations.pages import GeneratedPage, SectionProvider, render_site_pages
+from ngosite.organisations.pages import (
+    GeneratedPage,
+    SectionProvider,
+    organisation_page,
+    render_site_pages,
+)
+from ngosite.organisations.preview import reload_entries
 from ngosite.organisations.registry import Registry
 from ngosite.organisations.schema import schema_json
 from ngosite.pipeline import load_registry
@@ -166,6 +172,29 @@ def stylesheet_file(docs_dir: Path, extra_stylesheets: list[str]) -> GeneratedAs
     ``stylesheet_bundle``); ``overrides/main.html`` links it as ``stylesheet_bundle``."""
     path, content = bundle(stylesheet_sources(docs_dir, extra_stylesheets))
     return GeneratedAsset(path, content)
+
+
+class Preview:
+    """Under ``mkdocs serve``: the pages of NGO files edited since the last build, made again
+    alone (``organisations.preview``); the hook fills them into the theme's page of their kind.
+    The directory, the map and the search keep the last build's data until the next one."""
+
+    def __init__(self, registry: Registry, changed: dict[str, date]) -> None:
+        self.registry = registry
+        self._changed = changed
+        self._sections: list[SectionProvider] | None = None
+
+    def ngo_pages(self, paths: list[Path]) -> list[GeneratedPage] | None:
+        """The new pages of the NGO files at ``paths``, or None when the change needs the
+        whole build (a file added, removed or now with a problem)."""
+        reloaded = reload_entries(self.registry, paths, build_date())
+        if reloaded is None:
+            return None
+        self.registry, entries = reloaded
+        if self._sections is None:  # the effectiveness of every NGO: computed once
+            self._sections = ngo_page_sections(self.registry)
+        return [organisation_page(self.registry, entry, self._changed.get(entry.file),
+                                  self._sections) for entry in entries]
 
 
 # The theme's template that prints a page we finished (overrides/ngosite-shell.html).

@@ -84,6 +84,7 @@ class PageShells:
     def __init__(self, render: Callable[[dict[str, Any]], str]) -> None:
         self._render = render
         self._shells: dict[tuple[str, ...], str] = {}
+        self._kind_of: dict[str, tuple[str, ...]] = {}  # page URL → its kind
         self.rendered = 0  # pages the theme rendered whole, kinds included (for tests)
 
     def page(self, page: Any, context: dict[str, Any]) -> str:
@@ -95,7 +96,16 @@ class PageShells:
         shell = self._shells.get(key)
         if shell is None:
             shell = self._shells[key] = self._make(page, context)
+        self._kind_of[page.url] = key
         return fill(shell, page.meta["title"], page.content or "", page.canonical_url)
+
+    def refill(self, url: str, title: str, content: str, canonical: str | None) -> str | None:
+        """The page at ``url`` again with a new title and body, from the shell it was filled
+        into (the preview's quick update of one NGO page), or None when it had none."""
+        key = self._kind_of.get(url)
+        if key is None or ("<h1" in content) != bool(key[3]):
+            return None
+        return fill(self._shells[key], title, content, canonical)
 
     def _make(self, page: Any, context: dict[str, Any]) -> str:
         """The theme's page for ``page`` with markers in the filled places, compacted."""
