@@ -16,7 +16,7 @@ from ngosite.geo.geocode import Unplaced
 from ngosite.organisations.pages import DIRECTORY
 from ngosite.organisations.registry import Entry, Registry
 
-from .assets import MAP_STYLES, AssetLinks
+from .assets import FRAME_SCRIPT, MAP_STYLES, AssetLinks
 from .categories import PIN_PATH, SYMBOL_TRANSFORM
 from .data import detail_files, legend, map_point, map_points
 from .unplaced import advice, missing_from_map, reason
@@ -45,6 +45,7 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
     body = environment().get_template("map.html").render(
         settings=registry.settings,
         styles_url=assets_of(registry, "../assets/").url(MAP_STYLES),
+        frame_script_url=assets_of(registry, "../assets/").url(FRAME_SCRIPT),
         placed=len(points),
         total=total,
         missing=missing,

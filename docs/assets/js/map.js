@@ -186,7 +186,11 @@
     };
   }
 
-  function makeMarkers(data, details) {
+  // Pins made MARKERS_PER_STEP at a time, each step its own task: 10,000 pins in one go held
+  // a slow phone's main thread for a quarter of a second (Lighthouse: total blocking time).
+  var MARKERS_PER_STEP = 200;
+
+  function makeMarkers(data, details, done) {
     var icons = data.categories.map(function (category) {
       return new PinIcon({ pin: data.pin, category: category });
     });
@@ -194,10 +198,15 @@
       return [];
     }) };
     var points = data.points;
-    for (var p = 0; p < points.length; p += 3) {
-      made.all.push(makeMarker(p / 3, points, data, details, icons, made));
-    }
-    return made;
+    var count = points.length / 3;
+    (function step(from) {
+      var to = Math.min(count, from + MARKERS_PER_STEP);
+      for (var i = from; i < to; i++) {
+        made.all.push(makeMarker(i, points, data, details, icons, made));
+      }
+      if (to < count) setTimeout(step, 0, to);
+      else done(made);
+    })(0);
   }
 
   function makeMarker(i, points, data, details, icons, made) {
@@ -319,7 +328,7 @@
     var data = JSON.parse(document.getElementById(parts.data).textContent);
     var parent = sameSiteParent();
     var details = new Details(data);
-    var markers = makeMarkers(data, details);
+    var markers = null;
     var loaded = false;
     var pending = "";
 
@@ -367,10 +376,12 @@
     cluster.options.chunkProgress = function (done, total) {
       if (done >= total) ready();
     };
-    cluster.addLayers(markers.all);
-    if (markers.all.length === 0) ready();
-
-    followAreaLayers(map, cluster, parts.groups, markers.byCategory);
+    makeMarkers(data, details, function (made) {
+      markers = made;
+      cluster.addLayers(markers.all);
+      if (markers.all.length === 0) ready();
+      followAreaLayers(map, cluster, parts.groups, markers.byCategory);
+    });
     followPopups(map, parent);
     tuneLayerControl(parts.layers, map);
     tuneLocateControl(parts.locate, map, statusLine());
