@@ -60,14 +60,15 @@ class DirectPage(Page):
     the two cost about as much as rendering the pages themselves.
     """
 
-    def __init__(self, title: str | None, file: File, config, html: str) -> None:
+    def __init__(self, title: str | None, file: File, config, body: bytes) -> None:
         super().__init__(title, file, config)
-        self.ready_html = html
+        self.ready_html = body  # UTF-8: made a string only while the page is written
 
     def render(self, config, files) -> None:
-        self.content = self.ready_html
+        # MkDocs renders every page before it writes any: the body comes in on_page_context.
+        self.content = ""
         self.toc = get_toc([])
-        self.present_anchor_ids = set(_IDS.findall(self.ready_html))
+        self.present_anchor_ids = set(_IDS.findall(self.ready_html.decode("utf-8")))
         self.links_to_anchors = {}
         # Indexed in on_post_build from the same HTML, without the theme's parser.
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
@@ -96,7 +97,7 @@ def on_config(config):
     # collections do not copy shared memory. Only in `mkdocs build`: under `serve` the last
     # build's garbage would be frozen with it, and memory would grow with every rebuild.
     _freeze()
-    _state["data_files"] = start_data_files(registry)
+    _state["data_files"] = _state["data_folder"] = start_data_files(registry)
     return config
 
 
@@ -110,19 +111,23 @@ def on_files(files: Files, config) -> Files:
     for page in output.pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         files.append(file)
-        if page.direct and page.html is not None:
+        if page.direct and page.body is not None:
             # The navigation takes a page that already exists as it is: give it the nav title.
-            DirectPage(nav_titles.get(page.src_uri), file, config, page.html)
+            DirectPage(nav_titles.get(page.src_uri), file, config, page.body)
             if page.searchable:
-                direct.append((file, page.title, page.html))
-        elif page.html is not None:
-            ready_html[page.src_uri] = page.html
+                direct.append((file, page))
+        elif page.body is not None:
+            ready_html[page.src_uri] = page.body
     _state["html"] = ready_html
     # Indexed for search in the background while MkDocs renders every page.
-    _state["search"] = start_search_index(
-        [(file.page.url, title, html) for file, title, html in direct if file.page is not None])
+    _state["search"] = start_search_index(  # each body decoded as the indexer comes to it
+        ((file.page.url, page.title, page.html) for file, page in direct
+         if file.page is not None))
     for asset in output.assets:
-        files.append(File.generated(config, asset.path, content=asset.content))
+        if asset.source is not None:  # written by the background process: copied by MkDocs
+            files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+        else:
+            files.append(File.generated(config, asset.path, content=asset.content))
     sheet = stylesheet_file(Path(config.docs_dir), config.extra["stylesheets"])
     files.append(File.generated(config, sheet.path, content=sheet.content))
     _state["stylesheet"] = sheet.path
@@ -246,27 +251,37 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    shells = _state.get("shells")
-    if shells is not None and isinstance(page, DirectPage):
-        page.finished_html = shells.page(page, context)  # type: ignore[attr-defined]
+    if isinstance(page, DirectPage):
+        page.content = page.ready_html.decode("utf-8")
+        shells = _state.get("shells")
+        if shells is not None:
+            page.finished_html = shells.page(page, context)  # type: ignore[attr-defined]
     return context
 
 
 def on_post_page(output: str, page, config) -> str:
     if isinstance(page, DirectPage):
         # Written once this returns: 10,000 NGO pages' HTML need not live to the end.
-        page.finished_html = page.ready_html = page.content = ""  # type: ignore[attr-defined]
+        page.finished_html = page.content = ""  # type: ignore[attr-defined]
+        page.ready_html = b""
     return output
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return _state.get("html", {}).get(page.file.src_uri, html)  # type: ignore[union-attr]
+    body = _state.get("html", {}).get(page.file.src_uri)  # type: ignore[union-attr]
+    return html if body is None else body.decode("utf-8")
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     return insert_page_blocks(registry, page.file.src_uri, page.url, markdown,
                               _state.get("present"))  # type: ignore[arg-type]
+
+
+def on_build_error(error) -> None:
+    folder = _state.pop("data_folder", None)
+    if folder is not None:
+        folder.discard()  # type: ignore[attr-defined]
 
 
 @event_priority(-100)
@@ -276,4 +291,5 @@ def on_post_build(config) -> None:
     finish_search_index(Path(config.site_dir), _state.pop("search", None))  # type: ignore[arg-type]
     finish_host_files(Path(config.site_dir), _state["registry"],  # type: ignore[arg-type]
                       _state.pop("policies"))  # type: ignore[arg-type]
+    _state.pop("data_folder").discard()  # type: ignore[attr-defined]
     gc.unfreeze()
