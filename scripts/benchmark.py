@@ -11,9 +11,15 @@ directory's first view, an NGO page, the map page with its data, the directory's
 and the search index; then, in headless Chromium, the time to first markers on the map and,
 for our site, the plain site and Pagefind run over our site (``pip install -e '.[bench]'``),
 the bytes of a first search and the recall of tests/search_queries.yml
-(``bench_search.search_figures``). Separately, for 1,000 NGOs placed through their
-localities, it counts geocoding requests of a first run and of a rebuild against a local fake
-Nominatim on 127.0.0.1. Results go to stdout and to ``bench/results.md`` with the machine.
+(``bench_search.search_figures``; ``--no-search`` leaves them out). Beside the plain site of the
+same pages it builds the plain site of issue 26: the hand-written pages and one short page per
+NGO, not in the menu (``short``), and reports (``bench_light``) the bytes of an NGO page and of
+each whole site, each page kind's first view on a phone, the directory's first card on the
+phone profile, and Lighthouse (npm, pinned in ``bench_light``, run with Debian's Chromium) on
+one page of every kind of ours and of the plain site. Separately, for 1,000 NGOs placed
+through their localities, it counts geocoding requests of a first run and of a rebuild against
+a local fake Nominatim on 127.0.0.1. Results go to stdout and to ``bench/results.md`` with the
+machine.
 
 Each site is built ``--runs`` times (default 3), ours and plain alternately, and the median is
 reported: on a shared virtual machine one build can take 40% longer than the next. The projects
