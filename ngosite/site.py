@@ -8,7 +8,10 @@ open data, forms) and, where a feature shows something on an NGO's page, its sec
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,7 +47,13 @@ from ngosite.geo.online import OnlineNotAllowed, online_geocoder_from_environmen
 from ngosite.map.page import MAP_DIR, MAP_DOCUMENT, map_files, map_link_section, map_pages
 from ngosite.organisations.directory_data import DATA_FILE as DIRECTORY_DATA_FILE
 from ngosite.organisations.directory_data import directory_data
-from ngosite.organisations.pages import GeneratedPage, SectionProvider, render_site_pages
+from ngosite.organisations.pages import (
+    GeneratedPage,
+    SectionProvider,
+    organisation_page,
+    render_site_pages,
+)
+from ngosite.organisations.preview import reload_entries
 from ngosite.organisations.registry import Registry
 from ngosite.organisations.schema import schema_json
 from ngosite.pipeline import load_registry
@@ -53,6 +62,7 @@ from ngosite.publishing.exports import ExportFile, export_files
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.page_policy import PagePolicies, headers_file, policy_in, site_policy
+from ngosite.publishing.page_shell import PageShells
 from ngosite.publishing.search_index import polish_index_file, prepare_generated_pages
 from ngosite.publishing.search_shards import Prepared
 from ngosite.publishing.search_topics import topics_file
@@ -64,6 +74,7 @@ from ngosite.publishing.site_config import (
     unlink_absent_sections,
     watched_folders,
 )
+from ngosite.publishing.stylesheet_bundle import bundle, stylesheet_sources
 from ngosite.settings.gmina import SETTINGS_FILE
 from ngosite.surveys.downloads import survey_assets
 from ngosite.surveys.effectiveness import Effectiveness
@@ -138,7 +149,7 @@ def ngo_file_dates(registry: Registry) -> dict[str, date]:
 SearchIndexPart = Background[Prepared]
 
 
-def start_search_index(direct_pages: list[tuple[str, str, str]]) -> SearchIndexPart:
+def start_search_index(direct_pages: Iterable[tuple[str, str, str]]) -> SearchIndexPart:
     """Start indexing the pages we generate (``(url, title, html)``), which the theme does not
     parse, in a background process while MkDocs renders the site (see ``background``)."""
     return Background(lambda: prepare_generated_pages(direct_pages))
@@ -160,6 +171,52 @@ def page_policies(env: Environment, config: object, command: str) -> PagePolicie
     the template global ``content_security_policy``, which ``overrides/main.html`` calls. Not
     under ``mkdocs serve``, whose live-reload script no policy could allow."""
     return PagePolicies(env, config, live_reload=command == "serve")
+
+
+def stylesheet_file(docs_dir: Path, extra_stylesheets: list[str]) -> GeneratedAsset:
+    """The theme's and our stylesheets joined into one file named by its content (see
+    ``stylesheet_bundle``); ``overrides/main.html`` links it as ``stylesheet_bundle``."""
+    path, content = bundle(stylesheet_sources(docs_dir, extra_stylesheets))
+    return GeneratedAsset(path, content)
+
+
+class Preview:
+    """Under ``mkdocs serve``: the pages of NGO files edited since the last build, made again
+    alone (``organisations.preview``); the hook fills them into the theme's page of their kind.
+    The directory, the map and the search keep the last build's data until the next one."""
+
+    def __init__(self, registry: Registry, changed: dict[str, date]) -> None:
+        self.registry = registry
+        self._changed = changed
+        self._sections: list[SectionProvider] | None = None
+
+    def ngo_pages(self, paths: list[Path]) -> list[GeneratedPage] | None:
+        """The new pages of the NGO files at ``paths``, or None when the change needs the
+        whole build (a file added, removed or now with a problem)."""
+        reloaded = reload_entries(self.registry, paths, build_date())
+        if reloaded is None:
+            return None
+        self.registry, entries = reloaded
+        if self._sections is None:  # the effectiveness of every NGO: computed once
+            self._sections = ngo_page_sections(self.registry)
+        return [organisation_page(self.registry, entry, self._changed.get(entry.file),
+                                  self._sections) for entry in entries]
+
+
+# The theme's template that prints a page we finished (overrides/ngosite-shell.html).
+SHELL_TEMPLATE = "ngosite-shell.html"
+
+
+def shells_wanted() -> bool:
+    """Whether generated pages are filled into the theme's page of their kind (see
+    ``page_shell``); ``NGOSITE_PAGE_SHELL=0`` has the theme render every page whole (the tests
+    build both ways and compare)."""
+    return os.environ.get("NGOSITE_PAGE_SHELL", "1") != "0"
+
+
+def page_shells(env: Environment) -> PageShells | None:
+    """The shells of one build (``env`` is the theme's Jinja environment), or None."""
+    return PageShells(env.get_template("main.html").render) if shells_wanted() else None
 
 
 def finish_host_files(site_dir: Path, registry: Registry, pages: PagePolicies) -> None:
@@ -184,6 +241,9 @@ class GeneratedAsset:
 
     path: str
     content: str | bytes  # bytes: written as they are (an ICS file has CRLF line ends)
+    # The data files made in the background are handed over as files already written (their
+    # content is then empty): MkDocs copies them into the site.
+    source: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -231,14 +291,28 @@ class SiteOutput:
     assets: list[GeneratedAsset]
 
 
-DataFiles = Background[tuple[list[ExportFile], list[GeneratedAsset]]]
+class DataFiles:
+    """The data files (exports, the map document, the form's data, calendars), made in a
+    background process when the platform allows (see ``background``) and written into a
+    temporary folder: at 10,000 NGOs they are 65 MB, which the build held in memory twice
+    (pickled through the pipe, then as content) until MkDocs wrote them. ``discard`` removes
+    the folder once MkDocs has copied them into the site."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="ngosite-pliki-"))
+        self._work = Background(lambda: _data_files(registry, self.folder))
+
+    def result(self) -> tuple[list[ExportFile], list[GeneratedAsset]]:
+        return self._work.result()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def start_data_files(registry: Registry) -> DataFiles:
-    """Start making the data files (exports, the map document, the form's data, calendars) in
-    a background process when the platform allows (see ``background``); the hook starts them
-    as soon as the registry is loaded, so they are made while MkDocs collects its files."""
-    return Background(lambda: _data_files(registry))
+    """Start making the data files; the hook starts them as soon as the registry is loaded,
+    so they are made while MkDocs collects its files."""
+    return DataFiles(registry)
 
 
 def generate(registry: Registry, changed: dict[str, date],
@@ -249,18 +323,28 @@ def generate(registry: Registry, changed: dict[str, date],
     pages = generated_pages(registry, changed, with_open_data=False)
     exports, assets = files.result()
     pages.append(open_data_page(registry, exports))
+    if data_files is None:  # called on its own (tests, scripts): the contents, no folder left
+        assets = [GeneratedAsset(a.path, a.source.read_bytes()) if a.source else a
+                  for a in assets]
+        files.discard()
     return SiteOutput(pages, assets)
 
 
-def _data_files(registry: Registry) -> tuple[list[ExportFile], list[GeneratedAsset]]:
-    """The data files, encoded: the text is mostly ASCII, which UTF-8 keeps at one byte a
-    character where a Python string of Polish text takes two (10,000 NGOs: some 60 MB less)."""
+def _data_files(registry: Registry, folder: Path
+                ) -> tuple[list[ExportFile], list[GeneratedAsset]]:
+    """The data files written below ``folder`` (as UTF-8), each handed back by its path; the
+    exports with their sizes, which the open-data page shows."""
     exports = export_files(registry)
-    assets = [GeneratedAsset(a.path, a.content.encode("utf-8")
-                             if isinstance(a.content, str) else a.content)
-              for a in generated_assets(registry, exports)]
-    encoded = {a.path: a.content for a in assets}
-    return [ExportFile(f.path, encoded[f.path]) for f in exports], assets
+    assets = []
+    sizes: dict[str, int] = {}
+    for asset in generated_assets(registry, exports):
+        data = asset.content.encode("utf-8") if isinstance(asset.content, str) else asset.content
+        target = folder / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        sizes[asset.path] = len(data)
+        assets.append(GeneratedAsset(asset.path, b"", source=target))
+    return [ExportFile(f.path, b"", size=sizes[f.path]) for f in exports], assets
 
 
 def generated_pages(registry: Registry, changed: dict[str, date], *,

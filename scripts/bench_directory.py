@@ -16,9 +16,9 @@ paint, the page's ``load`` event, and the bytes the page transferred.
 A third row is the theme's floor: the plain site's page with nothing in its article but a
 heading. On this profile a page of the theme as it comes waits for its render-blocking styles
 (about 25 KB gzip) behind a 150 ms round trip, then styles and lays out its header and menu on
-a 4× slower CPU; no such page shows anything sooner. Ours carry their first screen's rules
-inline and load the stylesheets without blocking (README, "Styles and the first screen"), so
-they can. A measurement, not a test.
+a 4× slower CPU; no such page shows anything sooner. Ours block only on one small cached
+stylesheet of their first screen's rules and load the others without blocking (README, "Styles
+and the first screen"), so they can. A measurement, not a test.
 """
 
 from __future__ import annotations

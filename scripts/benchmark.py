@@ -11,9 +11,15 @@ directory's first view, an NGO page, the map page with its data, the directory's
 and the search index; then, in headless Chromium, the time to first markers on the map and,
 for our site, the plain site and Pagefind run over our site (``pip install -e '.[bench]'``),
 the bytes of a first search and the recall of tests/search_queries.yml
-(``bench_search.search_figures``). Separately, for 1,000 NGOs placed through their
-localities, it counts geocoding requests of a first run and of a rebuild against a local fake
-Nominatim on 127.0.0.1. Results go to stdout and to ``bench/results.md`` with the machine.
+(``bench_search.search_figures``; ``--no-search`` leaves them out). Beside the plain site of the
+same pages it builds the plain site of issue 26: the hand-written pages and one short page per
+NGO, not in the menu (``short``), and reports (``bench_light``) the bytes of an NGO page and of
+each whole site, each page kind's first view on a phone, the directory's first card on the
+phone profile, and Lighthouse (npm, pinned in ``bench_light``, run with Debian's Chromium) on
+one page of every kind of ours and of the plain site. Separately, for 1,000 NGOs placed
+through their localities, it counts geocoding requests of a first run and of a rebuild against
+a local fake Nominatim on 127.0.0.1. Results go to stdout and to ``bench/results.md`` with the
+machine.
 
 Each site is built ``--runs`` times (default 3), ours and plain alternately, and the median is
 reported: on a shared virtual machine one build can take 40% longer than the next. The projects
@@ -52,6 +58,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_light import (  # noqa: E402
+    first_card,
+    first_views,
+    lighthouse_kinds,
+    ngo_page_bytes,
+    short_plain_project,
+    site_bytes,
+)
 
 from ngosite.events.synthetic import write_synthetic_events  # noqa: E402
 from ngosite.organisations.synthetic import write_synthetic_project  # noqa: E402
@@ -293,6 +308,36 @@ def first_markers_ms(site: Path) -> float:
     return first
 
 
+def light_columns(projects: dict[str, Path], card_runs: int, lighthouse: bool
+                  ) -> dict[str, object]:
+    """Issue 26's figures: site and NGO page bytes of every site, each page kind's first view
+    on a phone and Lighthouse (ours and the plain site of the same pages), the directory's
+    first card (ours and plain)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_directory import OURS, PLAIN
+    from bench_map import CHROMIUM
+    from playwright.sync_api import sync_playwright
+
+    columns: dict[str, object] = {
+        f"{name}_site_bytes": site_bytes(project / "site") for name, project in projects.items()}
+    columns.update({f"{name}_ngo_page": ngo_page_bytes(project / "site")
+                    for name, project in projects.items() if name != "bare"})
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--headless", "--no-sandbox"])
+        for name in ("ours", "plain"):
+            site = projects[name] / "site"
+            columns[f"{name}_first_views"] = first_views(site, browser)
+            columns[f"{name}_first_card"] = first_card(site, browser,
+                                                       OURS if name == "ours" else PLAIN,
+                                                       card_runs)
+        browser.close()
+    if lighthouse:
+        for name in ("ours", "plain"):
+            columns[f"{name}_lighthouse"] = lighthouse_kinds(projects[name] / "site")
+    return columns
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -317,6 +362,14 @@ def main() -> None:
                         help="where the projects are written (default: tmpfs when present)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--json", type=Path, help="also write every figure as JSON")
+    parser.add_argument("--no-search", action="store_true",
+                        help="leave out the search figures (bench_search.py measures them)")
+    parser.add_argument("--no-bare", action="store_true",
+                        help="leave out the build without surveys")
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="leave out Lighthouse (npm, run with Debian's Chromium)")
+    parser.add_argument("--card-runs", type=int, default=5,
+                        help="cold loads of the directory on the phone profile (median)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="ngosite-bench-", dir=args.workdir) as tmp:
@@ -327,9 +380,10 @@ def main() -> None:
             write_synthetic_events(ours, max(5, n // 10), n)
             copy_sample_ngos(ours)  # the search queries' targets
             plain = plain_project(ours, Path(tmp) / f"plain-{n}")
+            short = short_plain_project(ours, Path(tmp) / f"short-{n}")
             runs = args.runs if n <= 10_000 else args.large_runs
-            projects = {"ours": ours, "plain": plain}
-            if n <= 10_000:  # the same project without badania/ and sprawozdania/
+            projects = {"ours": ours, "plain": plain, "short": short}
+            if n <= 10_000 and not args.no_bare:  # the same project without surveys
                 bare = write_synthetic_project(ROOT, Path(tmp) / f"bare-{n}", n,
                                                spread_points=True)
                 write_synthetic_events(bare, max(5, n // 10), n)
@@ -338,7 +392,9 @@ def main() -> None:
             row["sizes"] = sizes(ours / "site")
             row["plain_sizes"] = plain_sizes(plain / "site")
             row["first_markers_ms"] = first_markers_ms(ours / "site")
-            row.update(search_columns(ours / "site", plain / "site", Path(tmp), n))
+            row.update(light_columns(projects, args.card_runs, not args.no_lighthouse))
+            if not args.no_search:
+                row.update(search_columns(ours / "site", plain / "site", Path(tmp), n))
             rows.append(row)
             without = f", without surveys {row['bare_s']:.1f} s" if "bare_s" in row else ""
             print(f"{n}: ours {row['ours_s']:.1f} s, plain {row['plain_s']:.1f} s{without} "
@@ -366,15 +422,17 @@ def update_readme(report: str, readme: Path = ROOT / "README.md") -> None:
     text = readme.read_text(encoding="utf-8")
     if README_START not in text or README_END not in text:
         return
-    tables = [block for block in report.split("\n\n") if block.startswith("| NGOs")][:2]
+    tables = [block for block in report.split("\n\n") if block.startswith("| NGOs")][:3]
     machine_line = next(line for line in report.splitlines() if line.startswith("Machine:"))
     body = (f"{report.splitlines()[0].removeprefix('# ')}. {machine_line}\n\n"
-            "Build time (s) and peak memory (MiB) of ours and of the plain mkdocs-material site "
-            "of the same pages:\n\n" + tables[0] + "\n\n"
-            "The directory's first view and a first search, KiB gzip, and recall of the "
-            "residents' 45 queries; ours, the plain site's search (its whole index; not measured "
-            f"above {PLAIN_SEARCH_UP_TO:,} NGOs) and Pagefind over our site. Everything else is "
-            "in `bench/results.md`.\n\n" + tables[1])
+            "Build wall and CPU time (s) and peak memory (MiB) of ours, of the plain "
+            "mkdocs-material site of the same pages and of the plain site of one short page "
+            "per NGO:\n\n" + tables[0] + "\n\n"
+            "Bytes (an NGO page raw, KB; the site, MB; the largest first view of any page kind "
+            "on a phone, KB gzip) and the directory's first card on the phone profile (ms):"
+            "\n\n" + tables[1] + "\n\n"
+            "Lighthouse (mobile) on one page of every kind; every kind, and the search figures "
+            "when measured, are in `bench/results.md`:\n\n" + tables[2])
     start = text.index(README_START) + len(README_START)
     readme.write_text(f"{text[:start]}\n{body}\n{text[text.index(README_END):]}",
                       encoding="utf-8")
@@ -456,52 +514,106 @@ def _share(value: object) -> str:
     return "—" if value is None else f"{float(value):.0%}"  # type: ignore[arg-type]
 
 
+def _mb(value: object) -> str:
+    return "—" if value is None else f"{int(value) / 1e6:,.1f}"  # type: ignore[call-overload]
+
+
+def _kb(value: object) -> str:
+    return "—" if value is None else f"{int(value) / 1e3:,.1f}"  # type: ignore[call-overload]
+
+
+def _ratio(a: object, b: object) -> str:
+    return "—" if not a or not b else f"{float(a) / float(b):.2f}"  # type: ignore[arg-type]
+
+
+def _lighthouse_summary(result: dict | None) -> tuple[str, str, str, str]:
+    """Lowest performance, lowest accessibility, largest CLS over the page kinds, and the kinds
+    under 95 or 100."""
+    if not result:
+        return "—", "—", "—", "—"
+    scored = {kind: r for kind, r in result.items() if "performance" in r}
+    if not scored:
+        return "—", "—", "—", "—"
+    low = [kind for kind, r in scored.items()
+           if r["performance"] < 0.95 or r["accessibility"] < 1]
+    return (f"{min(r['performance'] for r in scored.values()) * 100:.0f}",
+            f"{min(r['accessibility'] for r in scored.values()) * 100:.0f}",
+            f"{max(r['cls'] for r in scored.values()):.3f}",
+            ", ".join(f"{kind} ({scored[kind]['performance'] * 100:.0f}/"
+                      f"{scored[kind]['accessibility'] * 100:.0f})" for kind in sorted(low))
+            or "none")
+
+
 def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) -> str:
     lines = [f"# Benchmark results ({date.today().isoformat()})", "",
              f"Machine: {machine()}. Load average when the run ended: {_load()}.", "",
              f"Projects and output in {workdir or tempfile.gettempdir()}. Every figure is the "
-             "median of the builds of each site (runs below), built alternately (ours, plain, "
-             "ours…). CPU is user + system time of the build process and of the helper "
+             "median of the builds of each site (runs below), built in turn (ours, plain, "
+             "short…). CPU is user + system time of the build process and of the helper "
              "processes it forks (data files, search index); peak memory is the largest of "
              "them. Each project has the generated NGOs plus the 18 sample ones; ours includes "
              "the sample surveys and NGO reports (`badania/`, `sprawozdania/`, their NGO slugs "
-             "mapped to synthetic ones) and one event per ten NGOs.", "",
-             "| NGOs | runs | ours (s) | plain (s) | ratio | ours CPU (s) | plain CPU (s) "
-             "| ours peak (MiB) | plain peak (MiB) | memory ratio | first markers (ms) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in rows:
-        lines.append(f"| {r['n']:,} | {r['runs']} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | "
-                     f"{r['ours_s'] / r['plain_s']:.2f} | {r['ours_cpu']:.1f} | "
-                     f"{r['plain_cpu']:.1f} | {r['ours_mib']:.0f} | {r['plain_mib']:.0f} | "
-                     f"{r['ours_mib'] / r['plain_mib']:.2f} | {r['first_markers_ms']:.0f} |")
-    lines += ["", "Directory and search, gzip KiB (what a server with compression sends) and "
-              "recall of the residents' 45 queries (tests/search_queries.yml, NGO among the "
-              "first five results). Directory: the first view (HTML of /organizacje/); the "
-              "plain site lists every NGO on it. First search: every file fetched to search "
-              "\"seniorzy\" once; Pagefind's index files are compressed already (counted "
-              "as served).", "",
-              "| NGOs | directory: ours | plain | first search: ours | plain | Pagefind "
-              "| recall: ours | plain | Pagefind |",
-              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "mapped to synthetic ones) and one event per ten NGOs. *Plain* is mkdocs-material "
+             "with the same settings and every page ours makes, as Markdown; *short* is "
+             "mkdocs-material with the hand-written pages and one short page per NGO, not in "
+             "the menu (issue 26's comparison). KB and MB are 1,000 and 1,000,000 bytes.", "",
+             "| NGOs | runs | wall: ours | plain | short | CPU: ours | plain | short "
+             "| CPU ours/short | ours/plain | peak MiB: ours | plain | short "
+             "| memory ours/short |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+             "| ---: | ---: | ---: |"]
     for r in rows:
         lines.append(
-            f"| {r['n']:,} | {_kib(r['sizes']['directory'][1])} | "
-            f"{_kib(r['plain_sizes']['directory'][1])} | "
-            f"{_kib(r.get('first_search_gzip_bytes'))} | "
-            f"{_kib(r.get('plain_first_search_gzip_bytes'))} | "
-            f"{_kib(r.get('pagefind_first_search_gzip_bytes'))} | {_share(r.get('recall'))} | "
-            f"{_share(r.get('plain_recall'))} | {_share(r.get('recall_pagefind'))} |")
-    lines += ["", "What the surveys add (the same project without `badania/` and "
-              "`sprawozdania/`, built in turn with the two above; up to 10,000 NGOs):", "",
-              "| NGOs | with surveys (s) | without (s) | increase | CPU with (s) | "
-              "CPU without (s) | CPU increase |", "| ---: | ---: | ---: | ---: | ---: | ---: "
+            f"| {r['n']:,} | {r['runs']} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | "
+            f"{r['short_s']:.1f} | {r['ours_cpu']:.1f} | {r['plain_cpu']:.1f} | "
+            f"{r['short_cpu']:.1f} | {_ratio(r['ours_cpu'], r['short_cpu'])} | "
+            f"{_ratio(r['ours_cpu'], r['plain_cpu'])} | {r['ours_mib']:.0f} | "
+            f"{r['plain_mib']:.0f} | {r['short_mib']:.0f} | "
+            f"{_ratio(r['ours_mib'], r['short_mib'])} |")
+    lines += ["", "Bytes: an NGO page (raw: the benchmark's first NGO page, and the median and "
+              "largest of all), the built site (MB, every file), the largest first view of any "
+              "page kind on a phone (KB gzip of the documents and data it fetched, cached "
+              "assets aside; the kinds are below) and the directory's first card on the phone "
+              "profile (ms, median of cold loads; 150 ms round trip, 1.6 Mbit/s, CPU 4× "
+              "slower):", "",
+              "| NGOs | NGO page: ours (first / median / max) | plain | short | site MB: ours "
+              "| plain | short | ours/short | largest first view: ours | plain "
+              "| first card ms: ours | plain |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
               "| ---: |"]
-    for r in (r for r in rows if "bare_s" in r):
-        lines.append(f"| {r['n']:,} | {r['ours_s']:.2f} | {r['bare_s']:.2f} | "
-                     f"{r['ours_s'] - r['bare_s']:+.2f} s ({r['ours_s'] / r['bare_s'] - 1:+.0%}) "
-                     f"| {r['ours_cpu']:.2f} | {r['bare_cpu']:.2f} | "
-                     f"{r['ours_cpu'] - r['bare_cpu']:+.2f} s "
-                     f"({r['ours_cpu'] / r['bare_cpu'] - 1:+.0%}) |")
+    for r in rows:
+        ours_page, plain_page, short_page = (r.get(f"{name}_ngo_page") or {}
+                                             for name in ("ours", "plain", "short"))
+        views = {name: r.get(f"{name}_first_views") or {} for name in ("ours", "plain")}
+        largest = {name: max(views[name].items(), key=lambda item: item[1]["page"],
+                             default=(None, None)) for name in views}
+        lines.append(
+            f"| {r['n']:,} | {_kb(ours_page.get('first'))} / {_kb(ours_page.get('median'))} / "
+            f"{_kb(ours_page.get('max'))} | {_kb(plain_page.get('first'))} | "
+            f"{_kb(short_page.get('first'))} | {_mb(r.get('ours_site_bytes'))} | "
+            f"{_mb(r.get('plain_site_bytes'))} | {_mb(r.get('short_site_bytes'))} | "
+            f"{_ratio(r.get('ours_site_bytes'), r.get('short_site_bytes'))} | "
+            + " | ".join("—" if kind is None else f"{_kb(view['page'])} ({kind})"
+                         for kind, view in largest.values())
+            + f" | {(r.get('ours_first_card') or {}).get('first_card_ms', 0):.0f} | "
+            f"{(r.get('plain_first_card') or {}).get('first_card_ms', 0):.0f} |")
+    lines += ["", "Lighthouse 13 (mobile, simulated phone) on one page of every kind: the "
+              "lowest performance and accessibility score and the largest layout shift (CLS) "
+              "of all kinds, and the kinds under 95 or 100 (performance/accessibility):", "",
+              "| NGOs | kinds | performance: ours | plain | accessibility: ours | plain "
+              "| CLS: ours | plain | ours under 95/100 |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        ours, plain = (_lighthouse_summary(r.get(f"{name}_lighthouse"))
+                       for name in ("ours", "plain"))
+        lines.append(f"| {r['n']:,} | {len(r.get('ours_lighthouse') or {})} | {ours[0]} | "
+                     f"{plain[0]} | {ours[1]} | {plain[1]} | {ours[2]} | {plain[2]} | "
+                     f"{ours[3]} |")
+    lines += _per_kind(rows)
+    if any("recall" in r for r in rows):
+        lines += _search_table(rows)
+    if any("bare_s" in r for r in rows):
+        lines += _surveys_table(rows)
     lines += ["", "Every build, in seconds (ours / plain):", ""]
     for r in rows:
         pairs = ", ".join(f"{a:.1f} / {b:.1f}" for a, b in zip(r["ours_all"], r["plain_all"],
@@ -509,14 +621,14 @@ def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) ->
         lines.append(f"- {r['n']:,} NGOs: {pairs}")
     lines.append("")
     for a, b in itertools.pairwise(rows):
-        ours, plain = b["ours_s"] / a["ours_s"], b["plain_s"] / a["plain_s"]
+        ours_growth, plain_growth = b["ours_s"] / a["ours_s"], b["plain_s"] / a["plain_s"]
         lines.append(f"Growth from {a['n']:,} to {b['n']:,} NGOs ({b['n'] / a['n']:.0f}× "
-                     f"more): ours {ours:.1f}×, plain {plain:.1f}×.")
+                     f"more): ours {ours_growth:.1f}×, plain {plain_growth:.1f}×.")
     lines += ["", f"Geocoding requests for 1,000 NGOs placed through their localities: "
               f"{requests[0]} on the first run (one per locality without a point), "
-              f"{requests[1]} on the rebuild.",
-              "", "Search misses (ours): " + "; ".join(
-                  f"{r['n']:,}: {', '.join(r.get('misses') or []) or 'none'}" for r in rows),
+              f"{requests[1]} on the rebuild.", "",
+              "Time to first markers on the map (desktop, median of 3 cold loads, ms): "
+              + "; ".join(f"{r['n']:,}: {r['first_markers_ms']:.0f}" for r in rows) + ".",
               "", "Transfer sizes of our site, raw / gzip (KiB); the search index is every "
               "file of it (a search fetches a few):", "",
               "| NGOs | " + " | ".join(rows[0]["sizes"]) + " |",
@@ -529,6 +641,63 @@ def render(rows: list[dict], requests: tuple[int, int], workdir: Path | None) ->
             if r.get(key):
                 lines.append(f"\n{r['n']:,} NGOs, {key.split('_')[0]} not measured: {r[key]}")
     return "\n".join(lines) + "\n"
+
+
+def _per_kind(rows: list[dict]) -> list[str]:
+    """Each page kind: its first view on a phone (KB gzip, documents and data) and its
+    Lighthouse performance/accessibility/CLS, ours and plain, at every size."""
+    kinds = sorted({kind for r in rows for kind in (r.get("ours_first_views") or {})})
+    head = " | ".join(f"{r['n']:,}: first view ours / plain | Lighthouse ours | plain"
+                      for r in rows)
+    lines = ["", "Per page kind (first view: KB gzip; Lighthouse: performance / accessibility "
+             "/ CLS; a kind the plain site lacks is —):", "", f"| kind | {head} |",
+             "| --- |" + " ---: | ---: | ---: |" * len(rows)]
+
+    def score(result: dict | None) -> str:
+        if not result or "performance" not in result:
+            return "—"
+        return (f"{result['performance'] * 100:.0f} / {result['accessibility'] * 100:.0f} / "
+                f"{result['cls']:.3f}")
+
+    for kind in kinds:
+        cells = []
+        for r in rows:
+            ours = (r.get("ours_first_views") or {}).get(kind)
+            plain = (r.get("plain_first_views") or {}).get(kind)
+            cells.append(f"{_kb(ours and ours['page'])} / {_kb(plain and plain['page'])}")
+            cells.append(score((r.get("ours_lighthouse") or {}).get(kind)))
+            cells.append(score((r.get("plain_lighthouse") or {}).get(kind)))
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _search_table(rows: list[dict]) -> list[str]:
+    lines = ["", "Directory and search, gzip KiB and recall of the residents' 45 queries "
+             "(tests/search_queries.yml, NGO among the first five results):", "",
+             "| NGOs | first search: ours | plain | Pagefind | recall: ours | plain "
+             "| Pagefind |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in (r for r in rows if "recall" in r):
+        lines.append(
+            f"| {r['n']:,} | {_kib(r.get('first_search_gzip_bytes'))} | "
+            f"{_kib(r.get('plain_first_search_gzip_bytes'))} | "
+            f"{_kib(r.get('pagefind_first_search_gzip_bytes'))} | {_share(r.get('recall'))} | "
+            f"{_share(r.get('plain_recall'))} | {_share(r.get('recall_pagefind'))} |")
+    return lines
+
+
+def _surveys_table(rows: list[dict]) -> list[str]:
+    lines = ["", "What the surveys add (the same project without `badania/` and "
+             "`sprawozdania/`, built in turn with the others; up to 10,000 NGOs):", "",
+             "| NGOs | with surveys (s) | without (s) | increase | CPU with (s) | "
+             "CPU without (s) | CPU increase |", "| ---: | ---: | ---: | ---: | ---: | ---: "
+             "| ---: |"]
+    for r in (r for r in rows if "bare_s" in r):
+        lines.append(f"| {r['n']:,} | {r['ours_s']:.2f} | {r['bare_s']:.2f} | "
+                     f"{r['ours_s'] - r['bare_s']:+.2f} s ({r['ours_s'] / r['bare_s'] - 1:+.0%}) "
+                     f"| {r['ours_cpu']:.2f} | {r['bare_cpu']:.2f} | "
+                     f"{r['ours_cpu'] - r['bare_cpu']:+.2f} s "
+                     f"({r['ours_cpu'] / r['bare_cpu'] - 1:+.0%}) |")
+    return lines
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate overrides/partials/critical.css: the rules every page needs for its first screen.
+"""Regenerate docs/assets/css/critical.css: the rules every page needs for its first screen.
 
     .venv/bin/python scripts/critical_css.py
 
@@ -7,8 +7,9 @@ Run it after changing a stylesheet in docs/assets/css/ or upgrading mkdocs-mater
 fails until you do). It builds the sample site, loads every page in Debian's Chromium at six
 sizes, from a phone to a wide screen (each of the theme's breakpoints), and keeps each rule of
 the theme's and our stylesheets whose selector matches an element on the first screen of any of
-them, or a hidden one (rules that hide something must come too). The pages then carry those
-rules inline and load the whole stylesheets without blocking (ngosite.publishing.critical_css).
+them, or a hidden one (rules that hide something must come too). The pages then link those
+rules as one blocking stylesheet and load the whole stylesheets without blocking
+(ngosite.publishing.critical_css).
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ Everything the browser checks comes from here, at build time: the field list and
 from the model (``entry_fields``), the messages from the Python validators (``form_rules``), the
 localities from ``data/miejscowosci.yml`` and the addresses of the repository from
 ``data/gmina.yml``. The page stays static: no server of ours receives anything.
+
+The page carries no list of the published entries: at 10,000 NGOs their names (a choice of
+every entry) and identifiers (for the duplicate warnings) made it 1.9 MB, 212 KB gzip. The
+browser fetches only what the person picks: the entries of one locality once it is chosen
+(``lookup_files``), an entry's data when it is loaded, the addresses that hash alike to the one
+typed, and the identifiers that end in the same two digits as the one typed.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from markupsafe import Markup
 from ngosite.core.templating import environment
 from ngosite.core.today import build_date
 from ngosite.geo.examples import GminaExamples
+from ngosite.organisations.listings import url_slug
 from ngosite.organisations.registry import Entry, Registry
 from ngosite.organisations.rules import SLUG_PATTERN
 
@@ -31,6 +38,14 @@ from .labels import SECTIONS
 FORM_PAGE = "dodaj-organizacje.md"
 FORM_MARKER = "<!-- ngosite:formularz-wpisu -->"
 ENTRIES_DIR = "dodaj-organizacje/wpisy"
+# The entries of each locality (for choosing one to edit) and the published identifiers by
+# their last two digits (for the duplicate warnings): small files fetched when needed.
+LOCALITIES_DIR = "dodaj-organizacje/miejscowosci"
+IDENTIFIERS_DIR = "dodaj-organizacje/identyfikatory"
+# The taken addresses, by a hash of the address into this many files (form.js hashes alike).
+# Every file is written, empty or not, so that no lookup ends in a 404.
+ADDRESSES_DIR = "dodaj-organizacje/adresy"
+ADDRESS_FILES = 64
 EXAMPLE_FILE = "dodaj-organizacje/wzor.yml"
 ISSUE_TEMPLATE = "organizacja.yml"
 # Browsers and GitHub refuse much longer addresses (GitHub answers 414 from about 8 KB).
@@ -108,8 +123,6 @@ def form_config(registry: Registry, today: date | None = None) -> dict[str, Any]
         ],
         "visibleWhen": visible_when(),
         "localities": {loc.name: loc.postal_code or "" for loc in registry.gazetteer.localities},
-        "entries": {e.slug: e.org.name for e in registry},
-        "identifiers": identifier_index(registry),
         "repository": {
             "github": urlsplit(base).netloc.lower() == "github.com",
             "newFile": f"{base}/new/{repository.branch}",
@@ -121,6 +134,10 @@ def form_config(registry: Registry, today: date | None = None) -> dict[str, Any]
         "maxUrlLength": MAX_URL_LENGTH,
         "schemaComment": SCHEMA_COMMENT,
         "entriesUrl": "wpisy/",
+        "localityEntriesUrl": "miejscowosci/",
+        "identifiersUrl": "identyfikatory/",
+        "addressesUrl": "adresy/",
+        "addressFiles": ADDRESS_FILES,
     }
 
 
@@ -141,11 +158,63 @@ def identifier_index(registry: Registry) -> dict[str, str]:
     return index
 
 
+def identifier_shard(key: str) -> str:
+    """The file of ``"krs:0000123456"``: its last two digits (form.js picks it the same way;
+    KRS numbers share their leading zeros, not their ends)."""
+    return key[-2:]
+
+
+def address_shard(slug: str) -> int:
+    """The file of a page address: 32-bit FNV-1a of its (ASCII) characters modulo
+    ``ADDRESS_FILES``, as ``addressShard`` in form.js computes it."""
+    value = 0x811C9DC5
+    for character in slug:
+        value = ((value ^ ord(character)) * 0x01000193) & 0xFFFFFFFF
+    return value % ADDRESS_FILES
+
+
+def picker_localities(registry: Registry) -> list[dict[str, Any]]:
+    """The localities to choose an entry from: name, file and how many entries it has."""
+    counts: dict[str, int] = {}
+    for entry in registry:
+        counts[entry.org.address.locality] = counts.get(entry.org.address.locality, 0) + 1
+    return [{"name": name, "file": url_slug(name), "count": counts[name]}
+            for name in registry.localities_in_use()]
+
+
+def lookup_files(registry: Registry) -> list[tuple[str, str]]:
+    """``miejscowosci/<locality>.json`` (``[[slug, name]…]`` in directory order),
+    ``identyfikatory/<00–99>.json`` (``{"krs:…": [slug, name]}``) and ``adresy/<0–63>.json``
+    (``{slug: name}``)."""
+    by_locality: dict[str, list[list[str]]] = {}
+    for entry in registry:
+        by_locality.setdefault(url_slug(entry.org.address.locality), []).append(
+            [entry.slug, entry.org.name])
+    names = {entry.slug: entry.org.name for entry in registry}
+    shards: dict[str, dict[str, list[str]]] = {f"{n:02d}": {} for n in range(100)}
+    for key, slug in identifier_index(registry).items():
+        shards.setdefault(identifier_shard(key), {})[key] = [slug, names[slug]]
+    addresses: list[dict[str, str]] = [{} for _ in range(ADDRESS_FILES)]
+    for slug, name in names.items():
+        addresses[address_shard(slug)][slug] = name
+    files = [(f"{LOCALITIES_DIR}/{name}.json", _compact_json(rows))
+             for name, rows in by_locality.items()]
+    files.extend((f"{IDENTIFIERS_DIR}/{shard}.json", _compact_json(index))
+                 for shard, index in sorted(shards.items()))
+    files.extend((f"{ADDRESSES_DIR}/{n}.json", _compact_json(index))
+                 for n, index in enumerate(addresses))
+    return files
+
+
+def _compact_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def entry_json(entry: Entry) -> str:
-    """One published entry as the form loads it for editing (the YAML keys, no defaults lost)."""
+    """One published entry as the form loads it for editing (the YAML keys, no defaults lost);
+    compact, as only the form reads it (10,000 of them were 13 MB indented)."""
     data = entry.org.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps({"adres_strony": entry.slug, "wpis": data}, ensure_ascii=False,
-                      indent=1) + "\n"
+    return _compact_json({"adres_strony": entry.slug, "wpis": data})
 
 
 def example_yaml(registry: Registry, today: date | None = None) -> str:
@@ -163,7 +232,7 @@ def render_form(registry: Registry, base: str, today: date | None = None) -> str
     config = form_config(registry, today)
     html = environment().get_template("entry_form.html").render(
         sections=sections(tree),
-        entries=[{"slug": e.slug, "name": e.org.name} for e in registry],
+        localities=picker_localities(registry),
         settings=registry.settings,
         visible_when=visible_when(),
         config_json=Markup(_script_json(config)),
@@ -203,6 +272,7 @@ def form_assets(registry: Registry) -> list[tuple[str, str]]:
     """The files the form page links to: the example entry and each entry's current data."""
     files = [(EXAMPLE_FILE, example_yaml(registry))]
     files.extend((f"{ENTRIES_DIR}/{entry.slug}.json", entry_json(entry)) for entry in registry)
+    files.extend(lookup_files(registry))
     return files
 
 

@@ -5,8 +5,8 @@ extracts) and a visitor's browser; the policy is the second. A page may run only
 site itself and the inline scripts whose SHA-256 hash it names, so markup that slipped through
 escaping still does not run: no inline script, no ``onerror=``, no ``javascript:`` URL.
 
-The hashes are taken from the sources the build trusts (the theme's templates, the critical
-styles, the map script our code writes), never from scanning the finished pages: a scan would
+The hashes are taken from the sources the build trusts (the theme's templates, the map script
+and style our code writes), never from scanning the finished pages: a scan would
 hash an injected script along with ours and let it run.
 
 This module knows no feature: the theme's pages (``ngosite.publishing.page_policy``) and the map

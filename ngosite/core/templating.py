@@ -26,7 +26,9 @@ class GeneratedPage:
 
     src_uri: str
     markdown: str
-    html: str | None = None
+    # The ready HTML as UTF-8: a Python string of Polish text takes two bytes a character, and
+    # a build of 10,000 NGOs holds every page's body until MkDocs writes it (50 MB less).
+    body: bytes | None = None
     title: str = ""
     # A direct page is handed to MkDocs finished: MkDocs' Markdown pass is skipped, and its
     # search entries are cut by ``search_sections`` instead of the theme's HTML parser. NGO
@@ -35,6 +37,10 @@ class GeneratedPage:
     # False for pages that repeat others for readers without JavaScript (the directory's
     # further pages): the search index leaves them out, so they take no place in results.
     searchable: bool = True
+
+    @property
+    def html(self) -> str | None:
+        return None if self.body is None else self.body.decode("utf-8")
 
 
 @cache
@@ -57,8 +63,8 @@ def page_from_html(src_uri: str, title: str, body: str, *, direct: bool = False,
     because mkdocs-material prints ``page.meta.title`` unescaped."""
     front = "".join(f"{key}: {_yaml_flow(value)}\n"
                     for key, value in {"title": html.escape(title), **meta}.items())
-    return GeneratedPage(src_uri, f"---\n{front}---\n", html=body.strip(), title=title,
-                         direct=direct, searchable=searchable)
+    return GeneratedPage(src_uri, f"---\n{front}---\n", body=body.strip().encode("utf-8"),
+                         title=title, direct=direct, searchable=searchable)
 
 
 # Characters YAML refuses in a document (C1 controls, DEL, U+FFFE/FFFF, lone surrogates) or

@@ -55,6 +55,9 @@ PACKAGES = (LEAFLET, MARKERCLUSTER, FULLSCREEN, LOCATE)
 # Our own files, next to the site's other assets.
 MAP_SCRIPT = "js/map.js"
 MAP_STYLES = "css/map.css"
+# On /mapa/: loads the map document at once on a wide screen or for a link to a pin, and on a
+# phone when asked (the page's first view stays small; the map is hundreds of kilobytes).
+FRAME_SCRIPT = "js/map-frame.js"
 
 
 def vendored_files(package: VendoredPackage) -> list[str]:

@@ -4,7 +4,12 @@ What a row may carry is deliberately little: name, legal form, locality, point a
 street or number is ever part of it, so an NGO that asked to be shown only by its village
 (``na_mapie: miejscowosc``) cannot leak its address through the map, whatever else it wrote.
 
-The rows travel to the browser as JSON inside ``<script type="application/json">`` (see
+The map document carries only what its first view draws: each pin's point and group, as
+small integers (``map_payload``). What a popup says (name, legal form, locality, page) is in
+files of ``DETAILS_CHUNK`` NGOs each (``detail_files``), fetched for the pins that come into
+view or are opened: at 10,000 NGOs the document with every row was 1.1 MB, 197 KB gzip.
+
+Both travel as JSON (the points inside ``<script type="application/json">``, see
 :func:`script_json`), are parsed with ``JSON.parse`` and shown with ``textContent``: NGO text is
 never interpreted as HTML or JavaScript.
 """
@@ -31,6 +36,9 @@ from .categories import (
 
 # About one metre: more digits only make the file bigger.
 COORDINATE_DIGITS = 5
+# NGOs per file of popup texts, and the folder of those files beside the map document.
+DETAILS_CHUNK = 100
+DETAILS_DIR = "opisy"
 
 
 @dataclass(frozen=True)
@@ -78,19 +86,33 @@ def legend(points: list[MapPoint]) -> list[LegendItem]:
     return [LegendItem(c, counts[c.slug], area_labels(c)) for c in CATEGORIES if counts[c.slug]]
 
 
-def map_payload(points: list[MapPoint], pages_url: str | None) -> dict[str, object]:
-    """The JSON the map script reads. Rows are arrays, names repeated across rows are indexed.
+def in_slug_order(points: list[MapPoint]) -> list[MapPoint]:
+    """The order of the pins and of the popup files: by address, so that the file of any NGO
+    is found from its address alone (``#<slug>`` links) by a binary search in ``first``."""
+    return sorted(points, key=lambda p: p.slug)
 
-    ``ngos`` rows: ``[slug, name, lat, lon, category, form, locality, at_locality]`` where
-    category, form and locality index the lists of the same name; ``pages_url`` + slug + ``/``
-    is the NGO's page (no link when ``pages_url`` is None).
+
+def map_payload(points: list[MapPoint], pages_url: str | None) -> dict[str, object]:
+    """The JSON the map document carries: the pins, and how to find their popup texts.
+
+    ``points`` is flat, three integers per pin in address order: latitude and longitude in
+    units of 10⁻⁵ degree above ``origin``, and ``category * 2 + at_locality`` (category indexes
+    ``categories``). The texts of pin ``i`` are row ``i % chunk`` of
+    ``details`` + ``i // chunk`` + ``.json`` (``detail_files``), whose form and locality index
+    ``forms`` and ``localities``; ``first`` names the first NGO of each file. ``pages_url`` +
+    slug + ``/`` is the NGO's page (no link when ``pages_url`` is None).
     """
+    points = in_slug_order(points)
     categories = [item.category for item in legend(points)]
     category_index = {c.slug: i for i, c in enumerate(categories)}
-    forms = sorted({p.form for p in points})
-    localities = sorted({p.locality for p in points})
-    form_index = {f: i for i, f in enumerate(forms)}
-    locality_index = {name: i for i, name in enumerate(localities)}
+    scale = 10 ** COORDINATE_DIGITS
+    units = [(round(p.lat * scale), round(p.lon * scale)) for p in points]
+    origin = [min((u[0] for u in units), default=0), min((u[1] for u in units), default=0)]
+    flat: list[int] = []
+    for point, (lat, lon) in zip(points, units, strict=True):
+        flat += [lat - origin[0], lon - origin[1],
+                 category_index[point.category.slug] * 2 + int(point.at_locality)]
+    forms, localities = _vocabularies(points)
     return {
         "pages": pages_url,
         "pin": {"path": PIN_PATH, "symbol": SYMBOL_TRANSFORM},
@@ -98,10 +120,30 @@ def map_payload(points: list[MapPoint], pages_url: str | None) -> dict[str, obje
                         "icon": c.icon_path} for c in categories],
         "forms": forms,
         "localities": localities,
-        "ngos": [[p.slug, p.name, p.lat, p.lon, category_index[p.category.slug],
-                  form_index[p.form], locality_index[p.locality], int(p.at_locality)]
-                 for p in points],
+        "scale": scale,
+        "origin": origin,
+        "points": flat,
+        "details": f"{DETAILS_DIR}/",
+        "chunk": DETAILS_CHUNK,
+        "first": [p.slug for p in points[::DETAILS_CHUNK]],
     }
+
+
+def _vocabularies(points: list[MapPoint]) -> tuple[list[str], list[str]]:
+    return sorted({p.form for p in points}), sorted({p.locality for p in points})
+
+
+def detail_files(points: list[MapPoint]) -> list[tuple[str, str]]:
+    """``(opisy/<n>.json, rows)``: ``[slug, name, form, locality]`` of ``DETAILS_CHUNK`` pins
+    each, in the payload's order (plain JSON: fetched, never put into a page)."""
+    points = in_slug_order(points)
+    forms, localities = _vocabularies(points)
+    form_index = {f: i for i, f in enumerate(forms)}
+    locality_index = {name: i for i, name in enumerate(localities)}
+    return [(f"{DETAILS_DIR}/{n // DETAILS_CHUNK}.json", json.dumps(
+        [[p.slug, p.name, form_index[p.form], locality_index[p.locality]]
+         for p in points[n:n + DETAILS_CHUNK]], ensure_ascii=False, separators=(",", ":")))
+        for n in range(0, len(points), DETAILS_CHUNK)]
 
 
 _SCRIPT_ESCAPES = str.maketrans({

@@ -13,7 +13,7 @@ from ngosite.organisations.pages import DIRECTORY
 from ngosite.organisations.registry import Registry
 
 from .assets import copy_assets
-from .data import map_points
+from .data import detail_files, map_points
 from .document import MapTarget, render_map_document
 from .page import assets_of
 
@@ -22,12 +22,19 @@ ASSETS = "assets"
 
 
 def write_map_folder(registry: Registry, output: Path, site_url: str | None) -> list[Path]:
-    """Write ``output/index.html`` and ``output/assets/…``; return every file written."""
+    """Write ``output/index.html``, its popup texts ``output/opisy/…`` and
+    ``output/assets/…``; return every file written."""
     pages = f"{site_url.rstrip('/')}/{DIRECTORY}/" if site_url else None
     target = MapTarget(assets=assets_of(registry, f"{ASSETS}/"), pages_url=pages,
                        directory_url=pages)
-    document = render_map_document(registry, map_points(registry), target)
+    points = map_points(registry)
+    document = render_map_document(registry, points, target)
     output.mkdir(parents=True, exist_ok=True)
     index = output / INDEX
     index.write_text(document, encoding="utf-8")
-    return [index, *copy_assets(target.assets.assets_dir, output / ASSETS)]
+    written = [index]
+    for name, text in detail_files(points):
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(text, encoding="utf-8")
+        written.append(output / name)
+    return [*written, *copy_assets(target.assets.assets_dir, output / ASSETS)]

@@ -16,9 +16,9 @@ from ngosite.geo.geocode import Unplaced
 from ngosite.organisations.pages import DIRECTORY
 from ngosite.organisations.registry import Entry, Registry
 
-from .assets import MAP_STYLES, AssetLinks
+from .assets import FRAME_SCRIPT, MAP_STYLES, AssetLinks
 from .categories import PIN_PATH, SYMBOL_TRANSFORM
-from .data import legend, map_point, map_points
+from .data import detail_files, legend, map_point, map_points
 from .unplaced import advice, missing_from_map, reason
 
 MAP_DIR = "mapa"
@@ -45,6 +45,7 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
     body = environment().get_template("map.html").render(
         settings=registry.settings,
         styles_url=assets_of(registry, "../assets/").url(MAP_STYLES),
+        frame_script_url=assets_of(registry, "../assets/").url(FRAME_SCRIPT),
         placed=len(points),
         total=total,
         missing=missing,
@@ -59,15 +60,17 @@ def map_pages(registry: Registry) -> list[GeneratedPage]:
 
 
 def map_files(registry: Registry) -> list[tuple[str, str]]:
-    """(path in the site, content) of the map document."""
+    """(path in the site, content) of the map document and of its popup texts."""
     # folium is imported here, not with the module: importing it and its plugins takes a
     # quarter of a second, which the build spends in the background (see site.py).
     from .document import MapTarget, render_map_document
 
     target = MapTarget(assets=assets_of(registry, "../assets/"),
                        pages_url=f"../{DIRECTORY}/", directory_url=f"../{DIRECTORY}/")
-    document = render_map_document(registry, map_points(registry), target)
-    return [(f"{MAP_DIR}/{MAP_DOCUMENT}", document)]
+    points = map_points(registry)
+    document = render_map_document(registry, points, target)
+    return [(f"{MAP_DIR}/{MAP_DOCUMENT}", document),
+            *((f"{MAP_DIR}/{name}", text) for name, text in detail_files(points))]
 
 
 def map_link_section(registry: Registry, entry: Entry) -> Markup:

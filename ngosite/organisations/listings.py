@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -30,6 +31,7 @@ PAGE_SIZE = 50
 LOCALITIES, AREAS = "miejscowosci", "obszary"
 
 
+@lru_cache(maxsize=4096)  # a few dozen localities and areas, asked for on every card
 def url_slug(text: str) -> str:
     """``Jagodne Wielkie`` → ``jagodne-wielkie``; ``pomoc_spoleczna`` → ``pomoc-spoleczna``."""
     return "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in fold(text))
@@ -65,7 +67,8 @@ def card_context(entry: Entry) -> dict[str, object]:
             "locality_path": locality_path(org.address.locality), "form": form,
             "areas": [(a, area_path(a.slug)) for a in areas],
             "public_benefit": org.public_benefit, "summary": summary(org.description),
-            "folded": fold(" ".join(words))}
+            # Word by word: the vocabulary's labels are folded once (fold caches them).
+            "folded": " ".join(fold(word) for word in words)}
 
 
 def card_renderer(registry: Registry) -> Callable[[Entry, str], Markup]:
@@ -123,12 +126,21 @@ def listings(registry: Registry) -> tuple[list[Listing], list[Listing]]:
     return localities, areas
 
 
-def compact_item(entry: Entry, up: str) -> Markup:
-    """A one-line entry for the lists per locality and per area: the name and the form (each
-    NGO is on four or five lists; full cards on all of them were most of the directory's
-    weight in memory and on disk)."""
-    return Markup(environment().get_template("directory_item.html").render(
-        entry=entry, form=LEGAL_FORMS[entry.org.legal_form], up=up))
+def compact_renderer() -> Callable[[Entry, str], Markup]:
+    """``render(entry, up)`` → a one-line entry for the lists per locality and per area: the
+    name and the form (each NGO is on four or five lists; full cards on all of them were most
+    of the directory's weight in memory and on disk). Each NGO's line is made once and its
+    link re-pointed for each depth, as ``card_renderer`` does."""
+    template = environment().get_template("directory_item.html")
+    made: dict[str, str] = {}
+
+    def render(entry: Entry, up: str) -> Markup:
+        if entry.slug not in made:
+            made[entry.slug] = template.render(
+                entry=entry, form=LEGAL_FORMS[entry.org.legal_form], up="\x00UP\x00")
+        return Markup(made[entry.slug].replace("\x00UP\x00", up))
+
+    return render
 
 
 def listing_pages(registry: Registry, listing: Listing,

@@ -30,7 +30,7 @@ from .listings import (
     Listing,
     area_path,
     card_renderer,
-    compact_item,
+    compact_renderer,
     index_page,
     listing_pages,
     listings,
@@ -78,8 +78,9 @@ def directory_pages(registry: Registry) -> list[GeneratedPage]:
                          registry.entries)
     pages = [directory_page(registry, render, len(localities), len(areas))]
     pages.extend(listing_pages(registry, everything, render)[1:])
+    compact = compact_renderer()
     for listing in (*localities, *areas):
-        pages.extend(listing_pages(registry, listing, compact_item))
+        pages.extend(listing_pages(registry, listing, compact))
     pages.append(index_page("Organizacje według miejscowości", LOCALITIES,
                             [("", localities)]))
     pages.append(index_page("Organizacje według obszaru działalności", AREAS, [("", areas)]))

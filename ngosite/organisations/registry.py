@@ -122,7 +122,7 @@ def load_entries(root: Path, gazetteer: Gazetteer, today: date,
                 "ma jeden plik o niepowtarzalnej nazwie — usuń albo przemianuj jeden z nich"))
             continue
         slugs[path.stem.lower()] = name
-        entry = _load_entry(path, name, gazetteer, today, problems)
+        entry = load_entry(path, name, gazetteer, today, problems)
         if entry is not None and bad_slug is None:
             valid.append(entry)
     check_unique_identifiers([(e.doc, e.org) for e in valid], problems)
@@ -145,8 +145,9 @@ class _Loaded:
         return self.entry.org
 
 
-def _load_entry(path: Path, name: str, gazetteer: Gazetteer, today: date,
-                problems: list[Problem]) -> _Loaded | None:
+def load_entry(path: Path, name: str, gazetteer: Gazetteer, today: date,
+               problems: list[Problem]) -> _Loaded | None:
+    """One NGO file read and checked on its own (the preview reads an edited file alone)."""
     doc = read_yaml(path, name, problems)
     if doc is None:
         return None

@@ -18,8 +18,12 @@ from .exports import (
 )
 
 
-def _size(content: str | bytes) -> str:
-    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+def _size(file: ExportFile | str) -> str:
+    if isinstance(file, ExportFile) and file.size is not None:
+        size = file.size
+    else:
+        content = file.content if isinstance(file, ExportFile) else file
+        size = len(content.encode("utf-8") if isinstance(content, str) else content)
     if size < 1024:
         return f"{size} B"
     if size < 1024 * 1024:
@@ -28,7 +32,7 @@ def _size(content: str | bytes) -> str:
 
 
 def open_data_page(registry: Registry, files: list[ExportFile]) -> GeneratedPage:
-    sizes = {f.path.rsplit("/", 1)[-1]: _size(f.content) for f in files}
+    sizes = {f.path.rsplit("/", 1)[-1]: _size(f) for f in files}
     sizes[SCHEMA_FILE] = _size(schema_json())
     settings = registry.settings
     body = environment().get_template("open_data.html").render(

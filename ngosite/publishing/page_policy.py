@@ -2,12 +2,14 @@
 
 Each page carries its policy as the first thing in its ``<head>`` (``overrides/main.html`` calls
 the template global the hook installs; GitHub Pages and most municipal hosts cannot send
-headers). A theme page has three inline elements, all from sources the build trusts:
+headers). A theme page has two inline elements, both from sources the build trusts:
 
 - the theme's ``__md_scope`` script (``partials/javascripts/base.html``), which names the way
   from the page to the site root, so its hash depends on the page's ``base_url``;
-- the theme's script that opens a tab named in the address (``partials/javascripts/content.html``);
-- the critical styles (``partials/critical.css``, the same on every page).
+- the theme's script that opens a tab named in the address (``partials/javascripts/content.html``).
+
+It has no inline style: the first screen's rules are a stylesheet of the site
+(``assets/css/critical.css``, see ``critical_css``), which ``style-src 'self'`` allows.
 
 Their hashes are taken by rendering those templates, as the theme does, never by reading the
 finished page: a scan would hash an injected script too. The theme's other inline scripts
@@ -30,7 +32,6 @@ from ngosite.core.content_policy import Policy, document_policy, meta_element, u
 THEME_SCRIPTS = """{% set features = config.theme.features or [] -%}
 {% include "partials/javascripts/base.html" %}
 {% include "partials/javascripts/content.html" %}"""
-CRITICAL_STYLES = "partials/critical.css"
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -58,7 +59,6 @@ class PagePolicies:
     def __init__(self, env: Environment, config: object, *, live_reload: bool = False):
         self._theme = env.from_string(THEME_SCRIPTS)
         self._config = config
-        self._styles = [env.get_template(CRITICAL_STYLES).render()]
         self._given: dict[str, Policy] = {}
         self._live_reload = live_reload
 
@@ -66,7 +66,7 @@ class PagePolicies:
         policy = self._given.get(base_url)
         if policy is None:
             theme = self._theme.render(config=self._config, base_url=base_url)
-            policy = document_policy(scripts=_SCRIPT.findall(theme), styles=self._styles)
+            policy = document_policy(scripts=_SCRIPT.findall(theme))
             self._given[base_url] = policy
         return policy
 

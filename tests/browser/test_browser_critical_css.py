@@ -1,13 +1,14 @@
-"""The first screen of every page kind looks the same with only the inline critical styles as
-with every stylesheet, and the stylesheets never block the first paint.
+"""The first screen of every page kind looks the same with only the critical styles as with
+every stylesheet, and only those block the first paint.
 
-Pages carry the rules their first screen needs inline (``overrides/partials/critical.css``,
-from ``scripts/critical_css.py``) and load the theme's and our stylesheets without blocking. If
-those rules are incomplete, a resident on a slow line sees the page jump or change colour when
-the stylesheets arrive. This test loads one page of each kind twice, at a phone's and a
-desktop's size: once with the stylesheets refused (only the inline rules apply) and once with
-all of them, and compares every element on the first screen: its box, colours, font and
-visibility. A difference names the element and what changed; the fix is to run the script.
+Pages link the rules their first screens need as one small blocking stylesheet
+(``docs/assets/css/critical.css``, from ``scripts/critical_css.py``) and load the theme's and
+our stylesheets without blocking. If those rules are incomplete, a resident on a slow line sees
+the page jump or change colour when the stylesheets arrive. This test loads one page of each
+kind twice, at a phone's and a desktop's size: once with the other stylesheets refused (only
+the critical rules apply) and once with all of them, and compares every element on the first
+screen: its box, colours, font and visibility. A difference names the element and what
+changed; the fix is to run the script.
 """
 
 from __future__ import annotations
@@ -68,8 +69,12 @@ FIRST_SCREEN = """
 """
 ALL_APPLIED = ("() => !document.querySelector("
                "'link[rel=stylesheet][media=print][data-nonblocking]')")
-# The theme's and our stylesheets, by file name.
-STYLESHEETS = {path.name for path in stylesheet_sources(REPO_ROOT)}
+# The theme's and our stylesheets, joined by the build into one file named by its content.
+BUNDLE = re.compile(r"site-[0-9a-f]{10}\.css")
+
+
+def _bundled(address: str) -> bool:
+    return BUNDLE.fullmatch(address.split("?", 1)[0].rsplit("/", 1)[-1]) is not None
 
 
 def _first_screen(watched: Watched, url: str, all_stylesheets: bool) -> list[dict]:
@@ -82,11 +87,10 @@ def _first_screen(watched: Watched, url: str, all_stylesheets: bool) -> list[dic
     return page.evaluate(FIRST_SCREEN)
 
 
-def _inline_only(new_watched, size: dict[str, int]) -> Watched:
-    """A context whose pages get no stylesheet but the inline rules."""
+def _critical_only(new_watched, size: dict[str, int]) -> Watched:
+    """A context whose pages get no stylesheet but the critical rules."""
     watched = new_watched(viewport=size)
-    watched.context.route(lambda address: address.rsplit("/", 1)[-1] in STYLESHEETS,
-                          lambda route: route.abort())
+    watched.context.route(_bundled, lambda route: route.abort())
     return watched
 
 
@@ -95,7 +99,7 @@ def _differences(inline: list[dict], full: list[dict]) -> list[str]:
         shown = {item["element"] for item in inline}
         expected = {item["element"] for item in full}
         return ([f"only with all stylesheets: {element}" for element in expected - shown]
-                + [f"only with the inline rules: {element}" for element in shown - expected])
+                + [f"only with the critical rules: {element}" for element in shown - expected])
     found = []
     for before, after in zip(inline, full, strict=True):
         changed = [f"{key} {before[key]} → {after[key]}" for key in before
@@ -108,7 +112,7 @@ def _differences(inline: list[dict], full: list[dict]) -> list[str]:
 @pytest.mark.parametrize("size", SIZES)
 def test_first_screen_is_the_same_before_the_stylesheets_arrive(new_watched, site_url,
                                                                 built_site, size):
-    inline_only, full = _inline_only(new_watched, SIZES[size]), new_watched(viewport=SIZES[size])
+    inline_only, full = _critical_only(new_watched, SIZES[size]), new_watched(viewport=SIZES[size])
     for watched in (inline_only, full):
         serve_blank_tiles(watched.context)
     problems = []
@@ -131,9 +135,9 @@ BLOCKING_LINK = re.compile(
 
 
 def test_no_page_waits_for_the_site_stylesheets(built_site):
-    """Every page of the theme carries the inline rules, and outside <noscript> links the
-    theme's and our stylesheets without blocking (the map page's own map.css is the map's
-    business)."""
+    """Every page of the theme links the critical rules first, no page carries them inline (or
+    any other style), and outside <noscript> every page links the theme's and our stylesheets
+    without blocking (the map page's own map.css is the map's business)."""
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for path in pages:
@@ -141,10 +145,23 @@ def test_no_page_waits_for_the_site_stylesheets(built_site):
         head = re.sub(r"<noscript>.*?</noscript>", "", html.split("</head>", 1)[0], flags=re.S)
         if "md-header" not in html:
             continue  # not a page of the theme (the map's frame document)
-        assert "<style>/* Generated by scripts/critical_css.py" in head, path
-        blocking = [href for href in BLOCKING_LINK.findall(head)
-                    if href.rsplit("/", 1)[-1] in STYLESHEETS]
+        assert "<style" not in head, path
+        first = BLOCKING_LINK.search(head)
+        assert first and first.group(1).endswith("assets/css/critical.css"), path
+        blocking = [href for href in BLOCKING_LINK.findall(head) if _bundled(href)]
         assert not blocking, f"{path.relative_to(built_site)} blocks on {blocking}"
+        assert len([href for href in re.findall(r'href="([^"]+\.css)"', head)
+                    if _bundled(href)]) == 1, path
+    # The one file holds every rule of the theme's and our stylesheets, in their order.
+    [bundle] = (built_site / "assets" / "css").glob("site-*.css")
+    text = bundle.read_text(encoding="utf-8")
+    at = 0
+    for source in stylesheet_sources(REPO_ROOT):
+        body = re.sub(r'@charset "UTF-8";|/\*# sourceMappingURL=[^*]*\*/', "",
+                      source.read_text(encoding="utf-8")).strip()
+        found = text.find(body, at)
+        assert found >= at, f"{source.name} is not in {bundle.name} in its place"
+        at = found + len(body)
 
 
 def test_without_javascript_the_stylesheets_still_apply(new_watched, site_url):
@@ -153,4 +170,4 @@ def test_without_javascript_the_stylesheets_still_apply(new_watched, site_url):
     applied = watched.page.evaluate(
         "[...document.styleSheets].filter(s => s.href && !s.media.mediaText)"
         ".map(s => s.href.split('/').pop())")
-    assert set(applied) >= STYLESHEETS
+    assert len([name for name in applied if BUNDLE.fullmatch(name)]) == 1, applied

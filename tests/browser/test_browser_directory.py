@@ -1,6 +1,6 @@
 """The directory's filters (``/organizacje/``): a script over server-rendered cards.
 
-The contract: ``form#filtry`` (hidden until the script runs) with ``#filtr-tekst``,
+The contract: ``form#filtry`` (hidden without JavaScript, by noscript.css) with ``#filtr-tekst``,
 ``#filtr-obszar``, ``#filtr-miejscowosc``, ``#filtr-forma`` and a reset button; ``#licznik``
 announces the count; cards are ``#lista-organizacji li.ngo-card`` with ``data-obszary``,
 ``data-miejscowosc``, ``data-forma`` and ``data-tekst`` (folded, lowercase, ASCII); the script

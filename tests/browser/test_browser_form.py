@@ -24,7 +24,7 @@ from support.browser import REPO_ROOT, VISIT_TIME
 
 from ngosite.contributing.entry_fields import leaves, walk
 from ngosite.contributing.entry_yaml import dump_entry
-from ngosite.contributing.form import MAX_URL_LENGTH
+from ngosite.contributing.form import ADDRESS_FILES, MAX_URL_LENGTH, address_shard
 from ngosite.core.fields import (
     check_email,
     check_krs,
@@ -237,6 +237,65 @@ def test_starting_from_a_published_entry_and_changing_one_field(watched, site_ur
     assert edit == (config["repository"]["editFile"] + f"{original.slug}.yml")
     assert page.locator("[data-wariant='pr-zmiana']").is_visible()
     watched.assert_clean()
+
+
+def test_an_entry_is_chosen_by_its_locality_and_nothing_else_is_fetched(watched, site_url):
+    """The page lists no entry: the entries of the locality picked come when it is picked,
+    then the entry chosen; no other file of the published entries is fetched."""
+    page = watched.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    open_form(page, site_url)
+    assert page.locator("#wybor-wpisu option").count() == 1  # only the prompt
+    registry = load_registry(REPO_ROOT)
+    entry = registry.entries[-1]
+    page.check("#tryb-zmiana")
+    page.select_option("#wybor-miejscowosci", label=next(
+        option for option in page.locator("#wybor-miejscowosci option").all_inner_texts()
+        if option.startswith(entry.org.address.locality + " (")))
+    page.wait_for_function("() => !document.getElementById('wybor-wpisu').disabled")
+    names = page.locator("#wybor-wpisu option").all_inner_texts()[1:]
+    assert entry.org.name in names
+    assert set(names) == {e.org.name for e in registry
+                          if e.org.address.locality == entry.org.address.locality}
+    page.select_option("#wybor-wpisu", entry.slug)
+    page.wait_for_function(
+        "slug => document.getElementById('pole-adres_strony').value === slug", arg=entry.slug)
+    assert page.input_value("#pole-nazwa") == entry.org.name
+    data = [path for path in fetched if "/dodaj-organizacje/" in path and path.endswith(".json")]
+    assert len(data) == 2 and data[1].endswith(f"/wpisy/{entry.slug}.json"), data
+    assert "/miejscowosci/" in data[0]
+    watched.assert_clean()
+
+
+SAMPLE_SLUGS = ["a", "organizacja-00001", "organizacja-10000", "osp-milki", "x-9-y"]
+
+
+def test_a_taken_address_and_a_published_krs_are_named_after_a_lookup(page, site_url):
+    registry = load_registry(REPO_ROOT)
+    taken = registry.entries[0]
+    # No sample entry has a KRS number: the file of numbers ending in 99 is answered with one.
+    published = {"krs:0000123499": [taken.slug, taken.org.name]}
+    page.route("**/dodaj-organizacje/identyfikatory/99.json",
+               lambda route: route.fulfill(json=published))
+    config = open_form(page, site_url)
+    entry = full_entry()
+    entry["identyfikatory"]["krs"] = "0000123499"
+    fill_form(page, config, entry)
+    slug = page.locator("#pole-adres_strony")
+    slug.fill(taken.slug)
+    slug.blur()
+    assert taken.org.name in error_text(page, "pole-adres_strony")
+    for name in [*(e.slug for e in registry), *SAMPLE_SLUGS]:
+        assert page.evaluate(f"s => window.ngoForm.addressShard(s, {ADDRESS_FILES})", name) == \
+            address_shard(name), name
+    submit(page)
+    message = error_text(page, "pole-identyfikatory-krs")
+    assert taken.slug in message and taken.org.name in message
+    slug.fill("zupelnie-nowa-organizacja-testowa")
+    page.fill("#pole-identyfikatory-krs", "0000999999")
+    submit(page)
+    assert 'krs: "0000999999"' in produced_yaml(page)
 
 
 def test_a_wrong_nip_is_explained_beside_the_field(page, site_url):

@@ -255,6 +255,40 @@ def test_map_document_alone_has_no_wcag_violations_on_a_phone(new_watched, site_
     axe_check(page, "/mapa/mapa.html on a phone, area list open")
 
 
+def test_a_phone_fetches_the_map_only_when_asked(new_watched, site_url, axe_check, stacked):
+    """On a narrow screen /mapa/ offers the map with a button: its document, scripts and data
+    (hundreds of kilobytes) come when pressed, or at once for a link to a pin."""
+    watched = new_watched(viewport={"width": 360, "height": 640}, is_mobile=True,
+                          has_touch=True)
+    serve_blank_tiles(watched.context)
+    page = watched.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(site_url + MAP)
+    page.wait_for_load_state("load")
+    assert not [path for path in fetched if path.endswith(("mapa.html", "leaflet.js"))], fetched
+    assert page.locator("iframe.ngo-map-frame").is_hidden()
+    axe_check(page, "/mapa/ on a phone, before the map")
+    button = page.get_by_role("button", name="Pokaż mapę")
+    button.click()
+    wait_for_map(map_frame(page))
+    assert page.locator("#mapa-wczytaj").is_hidden()
+    page.goto(site_url + MAP + f"#{stacked.slug}")
+    assert stacked.name in popup_text(map_frame(page))
+    watched.assert_clean()
+
+
+def test_without_javascript_the_map_page_still_frames_the_map(new_watched, site_url):
+    watched = new_watched(java_script_enabled=False, viewport={"width": 360, "height": 640})
+    page = watched.page
+    page.goto(site_url + MAP)
+    frames = page.locator("iframe.ngo-map-frame")
+    assert frames.count() == 2  # the one the script loads, hidden, and the one in <noscript>
+    assert page.locator("iframe.ngo-map-frame[src]").is_visible()
+    assert page.locator("iframe.ngo-map-frame[data-src]").is_hidden()
+    assert page.locator("#mapa-wczytaj").is_hidden()
+
+
 def test_map_page_contacts_only_the_site_and_the_tile_server(watched, site_url):
     tiles = serve_blank_tiles(watched.context)
     requested: list[str] = []
@@ -370,14 +404,18 @@ def test_ngo_text_on_the_map_is_only_ever_text(watched, tiles, xss_site):
     frame.locator(".ngo-pin").nth(titles.index(PAYLOAD)).hover()
     _nothing_ran(watched)
     document = (site / "mapa" / "mapa.html").read_text(encoding="utf-8")
-    data = document.split('id="ngo-map-data">')[1].split("</script>")[0]
-    assert "{{ 7*7 }} {% raw %}" in data, "NGO text must not be read as a template"
+    assert "{{ 7*7 }}" not in document, "NGO text stays out of the document folium renders"
+    texts = "".join(path.read_text(encoding="utf-8")
+                    for path in sorted((site / "mapa" / "opisy").glob("*.json")))
+    assert "{{ 7*7 }} {% raw %}" in texts, "NGO text must not be read as a template"
     watched.assert_clean()
 
 
 def test_village_only_ngo_shows_no_street_and_stands_at_its_village(watched, tiles, xss_site):
     base, site, project = xss_site
     document = (site / "mapa" / "mapa.html").read_text(encoding="utf-8")
+    document += "".join(path.read_text(encoding="utf-8")
+                        for path in sorted((site / "mapa" / "opisy").glob("*.json")))
     assert "Tajemnicza" not in document and "53.9588" not in document
     frame = open_map(watched.page, base, f"#{VILLAGE_SLUG}")
     text = popup_text(frame)

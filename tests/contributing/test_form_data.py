@@ -16,11 +16,17 @@ from ngosite.contributing.entry_fields import leaves, model_keys, walk
 from ngosite.contributing.entry_yaml import SCHEMA_COMMENT, dump_entry, quote
 from ngosite.contributing.form import (
     FORM_MARKER,
+    IDENTIFIERS_DIR,
+    LOCALITIES_DIR,
     PATTERNS,
     entry_json,
     example_yaml,
     form_config,
     form_tree,
+    identifier_index,
+    identifier_shard,
+    lookup_files,
+    picker_localities,
     render_form,
 )
 from ngosite.contributing.form_rules import (
@@ -85,6 +91,26 @@ def test_every_field_of_the_model_is_in_the_form(registry):
         if f.widget not in ("radio", "choices"):
             assert f.html_id in parsed.label_for, f"no label for {f.key}"
     assert "\n\n" not in html, "a blank line would end the Markdown raw block"
+
+
+def test_the_page_lists_no_entry_and_the_lookups_cover_every_one(registry, config):
+    """At 10,000 NGOs a list of every entry made the form's page 1.9 MB: the page names only
+    the localities; the entries of each and the identifiers are files fetched when needed."""
+    html = render_form(registry, "../", TODAY)
+    assert not any(entry.org.name in html for entry in registry)
+    assert "entries" not in config and "identifiers" not in config
+    files = dict(lookup_files(registry))
+    listed = [row for path, text in files.items() if path.startswith(LOCALITIES_DIR)
+              for row in json.loads(text)]
+    assert sorted(listed) == sorted([e.slug, e.org.name] for e in registry)
+    for locality in picker_localities(registry):
+        assert f'value="{locality["file"]}"' in html
+        assert f"{LOCALITIES_DIR}/{locality['file']}.json" in files
+    shards = {path: json.loads(text) for path, text in files.items()
+              if path.startswith(IDENTIFIERS_DIR)}
+    for key, slug in identifier_index(registry).items():
+        assert shards[f"{IDENTIFIERS_DIR}/{identifier_shard(key)}.json"][key][0] == slug
+    assert len(identifier_index(registry)) == sum(len(index) for index in shards.values())
 
 
 def test_the_form_data_comes_from_the_model(config):

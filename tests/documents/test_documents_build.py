@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -58,7 +59,11 @@ def test_version_page_as_served(site: Path):
     assert "Wersja 2 z 3" in html and "Jest nowsza wersja:" in html
     assert "Dokument przykładowy." in html
     assert 'id="par-9"' in html and "Forum organizacji pozarządowych" in html
-    assert "assets/css/documents.css" in html
+    # The documents' stylesheet comes joined with the others (stylesheet_bundle).
+    bundle = re.search(r'href="(?:\.\./)+(assets/css/site-[0-9a-f]{10}\.css)"', html)
+    assert bundle, "no joined stylesheet"
+    documents_css = (ROOT / "docs" / "assets" / "css" / "documents.css").read_text("utf-8")
+    assert documents_css.strip() in (site / bundle.group(1)).read_text(encoding="utf-8")
 
 
 def test_downloads_keep_polish_letters(site: Path):

@@ -4,6 +4,7 @@ what a resident gets, before and after the day; a broken fair file stops the bui
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from icalendar import Calendar
 from support.fair_project import EARLIER_EDITION, SAMPLE, new_project, write_fair
+from support.sample_site import REPO_ROOT as ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +73,10 @@ def test_fair_page_before_the_day(before: Path):
     assert "Zapraszamy!</strong> Targi odbędą się w sobotę, 5 czerwca 2027" in page
     assert page.count('<li class="fair-item ') == 14
     assert page.count('<li class="fair-participant"') == 18
-    assert "assets/css/fair.css" in page
+    # The fair's stylesheet comes joined with the others (ngosite.publishing.stylesheet_bundle).
+    [bundle] = re.findall(r'href="\.\./(assets/css/site-[0-9a-f]{10}\.css)"', page)[:1]
+    fair_css = (ROOT / "docs" / "assets" / "css" / "fair.css").read_text(encoding="utf-8")
+    assert fair_css.strip() in (before / bundle).read_text(encoding="utf-8")
     assert '<a href="../mapa/">Zobacz na mapie organizacji</a>' in page, "the site has a map"
     assert '<script type="application/ld+json">' in page
 

@@ -77,7 +77,6 @@ THEME = {
     "partials/javascripts/base.html": '{#- x -#}\n<script>scope("{{ base_url }}")</script>',
     "partials/javascripts/content.html":
         '{% if "tabs" in features %}<script>tabs()</script>{% endif %}<script>target()</script>',
-    "partials/critical.css": "html{color:red}\n",
 }
 
 
@@ -88,7 +87,7 @@ def test_theme_pages_hash_the_scripts_the_theme_renders_for_their_depth():
     deep = policies.policy("../..")
     assert deep.hashes("script-src") == {sha256_source('scope("../..")'),
                                          sha256_source("target()")}
-    assert deep.hashes("style-src") == {sha256_source("html{color:red}")}  # as included
+    assert deep.hashes("style-src") == set()  # the first screen's rules are a file (critical.css)
     assert policies("..") == meta_element(policies.policy(".."))
     assert len(policies.given()) == 2
     # mkdocs serve's live-reload script changes at every request: the preview has no policy.

@@ -1,4 +1,4 @@
-"""The inline critical styles: how stylesheets are cut down, and that the committed cut is current.
+"""The critical styles: how stylesheets are cut down, and that the committed cut is current.
 
 The browser test ``tests/browser/test_browser_critical_css.py`` proves that the cut is enough
 for every page's first screen; these prove the cutting itself and that nobody changed a

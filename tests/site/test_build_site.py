@@ -186,3 +186,16 @@ def test_no_page_names_two_landmarks_alike(site):
         if repeated:
             twice[page.relative_to(site).as_posix()] = repeated
     assert twice == {}
+
+
+def test_no_theme_override_leaks_into_the_site(site):
+    """MkDocs copies every file of the theme's folders that is not a template into the site:
+    the critical styles once sat in overrides/partials/ and came out as a stray
+    /partials/critical.css. Only templates may live in overrides/, and none is published."""
+    overrides = ROOT / "overrides"
+    leaked = [path.relative_to(overrides).as_posix() for path in overrides.rglob("*")
+              if path.is_file() and (site / path.relative_to(overrides)).exists()]
+    assert leaked == []
+    assert not (site / "partials").exists()
+    assert sorted(path.suffix for path in overrides.rglob("*") if path.is_file()) == \
+        [".html"] * len([p for p in overrides.rglob("*") if p.is_file()])

@@ -7,6 +7,10 @@
  * writes the YAML file (ngosite/contributing/entry_yaml.py writes the same text) and offers ways to send it.
  * It can start from a published entry (?wpis=<slug>). Nothing leaves the browser unless the
  * person follows one of the links. Plain ES2017, no dependencies.
+ *
+ * The page lists no published entry: what the checks need is fetched when needed and kept
+ * (the entries of the locality chosen, whether an address is taken, the identifiers ending in
+ * the same two digits as one typed), so a phone fetches what the person picks, not 10,000 names.
  */
 (function () {
   "use strict";
@@ -247,7 +251,8 @@
     return Array.from(text).length;
   }
 
-  window.ngoForm = { checkValue: checkValue, toYaml: toYaml, suggestSlug: suggestSlug };
+  window.ngoForm = { checkValue: checkValue, toYaml: toYaml, suggestSlug: suggestSlug,
+                     addressShard: addressShard };
 
   // ------------------------------------------------------------------ the form
 
@@ -260,6 +265,8 @@
     this.order = {};
     this.slugEdited = false;
     this.loadedSlug = "";
+    this.taken = {};        // address → name of its entry, or "" when free
+    this.identifiers = {};  // two last digits → {"krs:…": [slug, name]}
     var self = this;
     this.fields.forEach(function (f) { self.byKey[f.key] = f; });
     this.slugField = {
@@ -436,8 +443,8 @@
     if (!new RegExp(this.config.patterns.adres_strony).test(slug)) {
       return fill(messages.slug, { wartosc: slug, propozycja: suggestSlug(slug) || "nazwa" });
     }
-    if (this.mode() === "nowy" && Object.prototype.hasOwnProperty.call(this.config.entries, slug)) {
-      return fill(messages.slug_taken, { wartosc: slug, nazwa: this.config.entries[slug] });
+    if (this.mode() === "nowy" && this.taken[slug]) {
+      return fill(messages.slug_taken, { wartosc: slug, nazwa: this.taken[slug] });
     }
     return "";
   };
@@ -446,19 +453,77 @@
     var ids = entry.identyfikatory || {};
     var own = this.mode() === "zmiana" ? this.loadedSlug : "";
     var config = this.config;
+    var self = this;
     ["krs", "nip", "regon"].forEach(function (key) {
       var path = "identyfikatory." + key;
       if (!ids[key] || found[path]) {
         return;
       }
-      var value = key === "nip" ? ids[key].replace(/^PL/, "") : ids[key];
-      value = key === "krs" ? value : value.replace(/[\s-]/g, "");
-      var slug = config.identifiers[key + ":" + value];
-      if (slug && slug !== own) {
+      var id = identifierKey(key, ids[key]);
+      var known = (self.identifiers[id.slice(-2)] || {})[id];
+      if (known && known[0] !== own) {
         found[path] = fill(config.messages.duplicate,
-          { nazwa: config.entries[slug] || slug, adres: slug });
+          { nazwa: known[1] || known[0], adres: known[0] });
       }
     });
+  };
+
+  function identifierKey(key, typed) {
+    var value = key === "nip" ? typed.replace(/^PL/, "") : typed;
+    return key + ":" + (key === "krs" ? value : value.replace(/[\s-]/g, ""));
+  }
+
+  // 32-bit FNV-1a of an address modulo the number of files (form.py: address_shard).
+  function addressShard(slug, files) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < slug.length; i++) {
+      value = Math.imul(value ^ slug.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return value % files;
+  }
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (response.status === 404) {
+        return null;
+      }
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  // What the checks of the whole form need from the published entries: whether the address
+  // is taken (its entry's file exists) and the identifiers' files. A failed fetch leaves the
+  // check to the build, which repeats it.
+  EntryForm.prototype.lookups = function () {
+    var self = this;
+    var config = this.config;
+    var waits = [];
+    var slug = this.el("pole-adres_strony").value.trim();
+    if (this.mode() === "nowy" && slug && new RegExp(config.patterns.adres_strony).test(slug) &&
+        !Object.prototype.hasOwnProperty.call(this.taken, slug)) {
+      waits.push(fetchJson(config.addressesUrl + addressShard(slug, config.addressFiles) + ".json")
+        .then(function (index) {
+          self.taken[slug] = (index || {})[slug] || "";
+        }, function () {}));
+    }
+    var ids = this.entry().identyfikatory || {};
+    ["krs", "nip", "regon"].forEach(function (key) {
+      if (!ids[key]) {
+        return;
+      }
+      var shard = identifierKey(key, ids[key]).slice(-2);
+      if (!/^[0-9]{2}$/.test(shard) || self.identifiers[shard]) {
+        return;
+      }
+      self.identifiers[shard] = {};
+      waits.push(fetchJson(config.identifiersUrl + shard + ".json").then(function (index) {
+        self.identifiers[shard] = index || {};
+      }, function () { delete self.identifiers[shard]; }));
+    });
+    return Promise.all(waits);
   };
 
   // Every problem of the whole form, as {key: message}, in the order of the fields.
@@ -664,28 +729,95 @@
     });
   };
 
-  EntryForm.prototype.load = function (slug) {
+  // The entries of one locality in the list to choose from (fetched once per locality).
+  EntryForm.prototype.showLocality = function (file) {
+    var self = this;
+    var select = this.el("wybor-wpisu");
+    var status = this.el("wybor-wpisu-stan");
+    this.localities = this.localities || {};
+    var reset = function (text) {
+      while (select.options.length) {
+        select.remove(0);
+      }
+      select.add(new Option(text, ""));
+    };
+    if (!file) {
+      reset("— najpierw wybierz miejscowość —");
+      select.disabled = true;
+      return Promise.resolve();
+    }
+    var known = this.localities[file];
+    var rows = known ? Promise.resolve(known)
+      : fetchJson(this.config.localityEntriesUrl + encodeURIComponent(file) + ".json");
+    var loading = "Wczytuję listę organizacji…";
+    if (!known) {
+      status.textContent = loading;
+    }
+    return rows.then(function (list) {
+      self.localities[file] = list || [];
+      reset("— wybierz organizację —");
+      self.localities[file].forEach(function (row) { select.add(new Option(row[1], row[0])); });
+      select.disabled = false;
+      if (status.textContent === loading) {
+        status.textContent = "";
+      }
+    }, function (error) {
+      status.textContent = "Nie udało się wczytać listy organizacji (" + error.message +
+        "). Odśwież stronę i spróbujcie jeszcze raz.";
+    });
+  };
+
+  // ``fromAddress``: the page was opened with ?wpis=<slug>; an address that names no entry
+  // leaves the form as it was.
+  EntryForm.prototype.load = function (slug, fromAddress) {
     var self = this;
     var status = this.el("wybor-wpisu-stan");
     if (!slug) {
       return Promise.resolve();
     }
-    var name = this.config.entries[slug] || slug;
-    status.textContent = "Wczytuję dane wpisu „" + name + "”…";
-    return fetch(this.config.entriesUrl + encodeURIComponent(slug) + ".json")
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        return response.json();
-      })
+    var picked = this.el("wybor-wpisu").selectedOptions[0];
+    var name = picked && picked.value === slug ? picked.text : slug;
+    var config = this.config;
+    // An address from the page's URL is looked up among the published ones first: an address
+    // that names no entry leaves the form as it is (no request that ends in a 404).
+    var published = fromAddress
+      ? fetchJson(config.addressesUrl + addressShard(slug, config.addressFiles) + ".json")
+        .then(function (index) { return Boolean(index && index[slug]); })
+      : Promise.resolve(true);
+    return published.then(function (exists) {
+      if (!exists) {
+        return null;
+      }
+      status.textContent = "Wczytuję dane wpisu „" + name + "”…";
+      return fetchJson(config.entriesUrl + encodeURIComponent(slug) + ".json");
+    })
       .then(function (loaded) {
+        if (!loaded) {
+          if (fromAddress) {
+            status.textContent = "";
+            return;
+          }
+          throw new Error("HTTP 404");
+        }
+        name = loaded.wpis.nazwa || slug;
+        if (fromAddress) {
+          self.el("tryb-zmiana").checked = true;
+          self.applyMode();
+          var place = (loaded.wpis.adres || {}).miejscowosc;
+          var locality = Array.prototype.filter.call(self.el("wybor-miejscowosci").options,
+            function (option) { return option.dataset.nazwa === place; })[0];
+          if (locality) {
+            self.el("wybor-miejscowosci").value = locality.value;
+            self.showLocality(locality.value).then(function () {
+              self.el("wybor-wpisu").value = slug;
+            });
+          }
+        }
         self.fields.forEach(function (f) {
           self.write(f, self.valueAt(loaded.wpis, f.key));
         });
         self.write(self.byKey.zweryfikowano, todayIso());
         self.loadedSlug = slug;
-        self.el("wybor-wpisu").value = slug;
         self.el("pole-adres_strony").value = slug;
         self.applyVisibility();
         self.showAll({});
@@ -818,19 +950,25 @@
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var result = self.validate();
-      self.showAll(result.problems);
-      if (self.summary(result.problems)) {
-        self.el("wynik").hidden = true;
-        self.el("formularz-bledy").focus();
-        return;
-      }
-      self.present(result.entry);
+      self.lookups().then(function () {
+        var result = self.validate();
+        self.showAll(result.problems);
+        if (self.summary(result.problems)) {
+          self.el("wynik").hidden = true;
+          self.el("formularz-bledy").focus();
+          return;
+        }
+        self.present(result.entry);
+      });
     });
     form.addEventListener("change", function (event) {
       var target = event.target;
       if (target.name === "tryb") {
         self.applyMode();
+        return;
+      }
+      if (target.id === "wybor-miejscowosci") {
+        self.showLocality(target.value);
         return;
       }
       if (target.id === "wybor-wpisu") {
@@ -854,6 +992,9 @@
       }
       self.applyVisibility();
       self.recheck(f);
+      if (f === self.slugField) {
+        self.lookups().then(function () { self.recheck(self.slugField); });
+      }
     });
     form.addEventListener("input", function (event) {
       var target = event.target;
@@ -880,10 +1021,8 @@
     this.el("formularz-bez-skryptu").hidden = true;
     form.hidden = false;
     var wanted = new URLSearchParams(window.location.search).get("wpis");
-    if (wanted && Object.prototype.hasOwnProperty.call(this.config.entries, wanted)) {
-      this.el("tryb-zmiana").checked = true;
-      this.applyMode();
-      this.load(wanted);
+    if (wanted && new RegExp(this.config.patterns.adres_strony).test(wanted)) {
+      this.load(wanted, true);
     }
   };
 

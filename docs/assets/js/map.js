@@ -2,9 +2,11 @@
  * The NGO map (/mapa/mapa.html and the stand-alone copy written by build_map.py).
  *
  * folium writes the map, its controls and the empty area layers; this script adds the NGOs from
- * the JSON block `#ngo-map-data`. NGO text reaches the page only through textContent and
- * attributes set with DOM calls: it is never parsed as HTML. Loaded after Leaflet and its
- * plugins, before folium's script, which calls NgoMap.start().
+ * the JSON block `#ngo-map-data`: each pin's point and group only. What a pin's popup says comes
+ * from the files `opisy/<n>.json` (100 NGOs each, in the pins' order), fetched for the pins that
+ * come into view and for a pin opened or named in the address. NGO text reaches the page only
+ * through textContent and attributes set with DOM calls: it is never parsed as HTML. Loaded
+ * after Leaflet and its plugins, before folium's script, which calls NgoMap.start().
  *
  * Deep links: `mapa.html#<slug>` (or the hash of the page embedding the map, when it is on the
  * same site) centres the map on that NGO and opens its popup; `#punkt=<lat>,<lon>` centres it
@@ -93,13 +95,14 @@
     });
   }
 
-  function popupContent(row, data) {
+  // row: [slug, name, form, locality] from the NGO's file of popup texts.
+  function popupContent(row, atLocality, data) {
     var box = element("div", "ngo-popup");
     box.append(
       element("p", "ngo-popup__name", row[1]),
-      element("p", "ngo-popup__meta", data.forms[row[5]] + " · " + data.localities[row[6]])
+      element("p", "ngo-popup__meta", data.forms[row[2]] + " · " + data.localities[row[3]])
     );
-    if (row[7]) {
+    if (atLocality) {
       box.append(element("p", "ngo-popup__note",
         "Pinezka wskazuje miejscowość, nie dokładny adres."));
     }
@@ -146,28 +149,105 @@
     }
   }
 
-  function makeMarkers(data) {
+  // The popup texts, one file per `data.chunk` pins, each fetched once.
+  function Details(data) {
+    var files = {};
+    this.chunk = data.chunk;
+    this.file = function (n) {
+      if (!files[n]) {
+        files[n] = fetch(data.details + n + ".json").then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        });
+        files[n].catch(function () { delete files[n]; });
+      }
+      return files[n];
+    };
+    this.row = function (i) {
+      var chunk = this.chunk;
+      return this.file(Math.floor(i / chunk)).then(function (rows) { return rows[i % chunk]; });
+    };
+    // The pin of an NGO by its address: pins are in address order, `first` starts each file.
+    this.find = function (slug) {
+      var low = 0;
+      var high = data.first.length - 1;
+      if (high < 0 || slug < data.first[0]) return Promise.resolve(-1);
+      while (low < high) {
+        var middle = Math.ceil((low + high) / 2);
+        if (data.first[middle] <= slug) low = middle; else high = middle - 1;
+      }
+      var chunk = this.chunk;
+      return this.file(low).then(function (rows) {
+        for (var r = 0; r < rows.length; r++) {
+          if (rows[r][0] === slug) return low * chunk + r;
+        }
+        return -1;
+      }, function () { return -1; });
+    };
+  }
+
+  // Pins made MARKERS_PER_STEP at a time, each step its own task: 10,000 pins in one go held
+  // a slow phone's main thread for a quarter of a second (Lighthouse: total blocking time).
+  var MARKERS_PER_STEP = 200;
+
+  function makeMarkers(data, details, done) {
     var icons = data.categories.map(function (category) {
       return new PinIcon({ pin: data.pin, category: category });
     });
-    var made = { all: [], bySlug: new Map(), byCategory: data.categories.map(function () {
+    var made = { all: [], byCategory: data.categories.map(function () {
       return [];
     }) };
-    data.ngos.forEach(function (row) {
-      var marker = L.marker([row[2], row[3]], {
-        icon: icons[row[4]],
-        title: row[1],
-        keyboard: true,
-        riseOnHover: true
-      });
-      marker.bindPopup(function () { return popupContent(row, data); }, { maxWidth: 280 });
-      marker.ngoCategory = row[4];
-      marker.ngoSlug = row[0];
-      made.all.push(marker);
-      made.byCategory[row[4]].push(marker);
-      made.bySlug.set(row[0], marker);
+    var points = data.points;
+    var count = points.length / 3;
+    (function step(from) {
+      var to = Math.min(count, from + MARKERS_PER_STEP);
+      for (var i = from; i < to; i++) {
+        made.all.push(makeMarker(i, points, data, details, icons, made));
+      }
+      if (to < count) setTimeout(step, 0, to);
+      else done(made);
+    })(0);
+  }
+
+  function makeMarker(i, points, data, details, icons, made) {
+    var at = 3 * i;
+    var category = points[at + 2] >> 1;
+    var atLocality = points[at + 2] & 1;
+    var marker = L.marker([(data.origin[0] + points[at]) / data.scale,
+                           (data.origin[1] + points[at + 1]) / data.scale], {
+      icon: icons[category],
+      // Until its file comes: the pin's group, so that it never has no name.
+      title: "Organizacja: " + data.categories[category].label,
+      keyboard: true,
+      riseOnHover: true
     });
-    return made;
+    marker.ngoCategory = category;
+    marker.ngoIndex = i;
+    var named = null;
+    marker.ngoDetails = function () {
+      named = named || details.row(i).then(function (row) {
+        marker.ngoSlug = row[0];
+        marker.options.title = row[1];
+        var icon = marker.getElement();
+        if (icon) icon.title = row[1];
+        return row;
+      }, function (error) { named = null; throw error; });
+      return named;
+    };
+    marker.on("add", function () { marker.ngoDetails().catch(function () {}); });
+    marker.bindPopup(function () {
+      var box = element("div", "ngo-popup");
+      box.append(element("p", "ngo-popup__name", "Wczytuję opis…"));
+      marker.ngoDetails().then(function (row) {
+        marker.setPopupContent(popupContent(row, atLocality, data));
+        marker.fire("ngopopupready");
+      }, function () {
+        box.firstChild.textContent = "Nie udało się wczytać opisu. Spróbuj jeszcze raz.";
+      });
+      return box;
+    }, { maxWidth: 280 });
+    made.byCategory[category].push(marker);
+    return marker;
   }
 
   // Each area's (empty) layer in the layer control shows or hides that area's pins.
@@ -208,17 +288,26 @@
       var close = element.querySelector(".leaflet-popup-close-button");
       if (close) close.setAttribute("aria-label", "Zamknij opis");
       var source = e.popup._source;
-      if (source && source.getElement() === document.activeElement) {
-        var target = element.querySelector("a.ngo-popup__link") || close;
-        if (target) {
-          keyboardPopup = e.popup;
-          target.focus();
+      var byKeyboard = source && source.getElement() === document.activeElement;
+      // The popup's text may still be on its way: focus and address follow when it is there.
+      var settle = function () {
+        if (!e.popup.isOpen()) return;
+        if (byKeyboard) {
+          var target = e.popup.getElement().querySelector("a.ngo-popup__link") || close;
+          if (target) {
+            keyboardPopup = e.popup;
+            target.focus();
+          }
         }
-      }
-      if (source && source.ngoSlug !== undefined) {
         var hash = "#" + encodeURIComponent(source.ngoSlug);
         history.replaceState(null, "", hash);
         if (parent) parent.history.replaceState(null, "", hash);
+      };
+      if (!source || !source.ngoDetails) return;
+      if (element.querySelector(".ngo-popup__meta")) {
+        settle();
+      } else {
+        source.once("ngopopupready", settle);
       }
     });
     map.on("popupclose", function (e) {
@@ -238,7 +327,8 @@
     map.fitBounds(parts.bounds, { animate: false });
     var data = JSON.parse(document.getElementById(parts.data).textContent);
     var parent = sameSiteParent();
-    var markers = makeMarkers(data);
+    var details = new Details(data);
+    var markers = null;
     var loaded = false;
     var pending = "";
 
@@ -259,16 +349,20 @@
 
     function show(slug) {
       if (showPoint(slug)) return;
-      var marker = markers.bySlug.get(slug);
-      if (!marker) return;
+      if (!slug) return;
       if (!loaded) {
         pending = slug;
         return;
       }
-      var group = parts.groups[marker.ngoCategory];
-      if (!map.hasLayer(group)) map.addLayer(group);
-      map.setView(marker.getLatLng(), Math.max(map.getZoom(), DEEP_LINK_ZOOM), { animate: false });
-      reveal(cluster, marker, function () { marker.openPopup(); });
+      details.find(slug).then(function (i) {
+        var marker = markers.all[i];
+        if (!marker) return;
+        var group = parts.groups[marker.ngoCategory];
+        if (!map.hasLayer(group)) map.addLayer(group);
+        map.setView(marker.getLatLng(), Math.max(map.getZoom(), DEEP_LINK_ZOOM),
+                    { animate: false });
+        reveal(cluster, marker, function () { marker.openPopup(); });
+      });
     }
 
     function ready() {
@@ -282,10 +376,12 @@
     cluster.options.chunkProgress = function (done, total) {
       if (done >= total) ready();
     };
-    cluster.addLayers(markers.all);
-    if (markers.all.length === 0) ready();
-
-    followAreaLayers(map, cluster, parts.groups, markers.byCategory);
+    makeMarkers(data, details, function (made) {
+      markers = made;
+      cluster.addLayers(markers.all);
+      if (markers.all.length === 0) ready();
+      followAreaLayers(map, cluster, parts.groups, markers.byCategory);
+    });
     followPopups(map, parent);
     tuneLayerControl(parts.layers, map);
     tuneLocateControl(parts.locate, map, statusLine());

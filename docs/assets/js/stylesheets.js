@@ -1,7 +1,8 @@
-// The theme's stylesheets and ours are linked as media="print" with data-nonblocking
-// (overrides/main.html): a print stylesheet does not hold up the first paint, and the rules the
-// first screen needs are inline. Each one applies to the screen as soon as it has loaded. This
-// was an onload attribute, which the Content Security Policy forbids like any inline script.
+// The theme's stylesheets and ours, joined into one file, are linked as media="print" with
+// data-nonblocking (overrides/main.html): a print stylesheet does not hold up the first paint,
+// and the rules the first screen needs come first (assets/css/critical.css). It applies to the
+// screen as soon as it has loaded. This was an onload attribute, which the Content Security
+// Policy forbids like any inline script.
 (function () {
   var links = document.querySelectorAll('link[rel="stylesheet"][data-nonblocking]');
   function apply(link) { link.media = "all"; }
