@@ -193,9 +193,18 @@ def _compressed(path: Path) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that closes a connection mid-answer (a page left before a file arrived, as
+    Lighthouse does between runs) is no error of the site: not printed."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path) -> tuple[str, ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_GzipHandler, directory=str(directory)))
+    server = _QuietServer(("127.0.0.1", 0),
+                          functools.partial(_GzipHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
