@@ -28,8 +28,9 @@ QUERY_KEYS = ("obszar", "miejscowosc", "forma", "szukaj")
 def _open(page: Page, url: str) -> None:
     response = page.goto(url)
     assert response is not None and response.ok, f"GET {url}: {response}"
-    # The script reveals the form when it has wired the controls.
-    page.locator("#filtry").wait_for(state="visible")
+    # The form is shown from the first paint (no layout shift when the script runs), so wait
+    # for the script to have wired the controls: it marks the form first, in the same task.
+    page.locator("#filtry[data-ngo-ready]").wait_for(state="visible")
 
 
 def _query(page: Page) -> dict[str, list[str]]:

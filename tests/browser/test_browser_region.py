@@ -119,7 +119,7 @@ def test_without_javascript_every_entry_is_on_a_static_list(region_url, catalogu
 def test_filters_cover_entries_beyond_the_first_page(watched, region_url, catalogue):
     page = watched.page
     page.goto(region_url + "organizacje/")
-    page.locator("#filtry").wait_for(state="visible")
+    page.locator("#filtry[data-ngo-ready]").wait_for(state="visible")  # the script's controls
     rows = catalogue["organizacje"]
     late = rows[-1]  # on the last page of the static list
     page.fill("#filtr-tekst", late[1])
