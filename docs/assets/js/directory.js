@@ -3,8 +3,9 @@
  *
  * Without JavaScript the page is the first page of a static list, with links to the next pages
  * and to one list per locality and per area; the filter form is hidden (assets/css/noscript.css).
- * With it, the form is there from the first paint (shown by this script, it moved the cards down
- * once the script ran) and filters every entry by area, locality, legal form and free text.
+ * With it, the form is there from the first paint (it used to be shown by this script, which
+ * moved the cards down when it ran) and filters every entry by area, locality, legal form and
+ * free text; the script marks the form data-ngo-ready once its controls are wired.
  * The entries come from a compact data file (form#filtry[data-katalog], written by
  * ngosite.organisations.directory_data), fetched on the first use of a filter: a resident who
  * only reads the list never downloads it. Matching cards are made with DOM calls and
