@@ -49,7 +49,7 @@ from ngosite.site import (
 log = logging.getLogger("mkdocs.hooks.ngo_pages")
 LOG_LEVELS = {"error": log.error, "warning": log.warning, "info": log.info}
 _state: dict[str, object] = {"command": "build"}
-_IDS = re.compile(r'''\sid="([^"]+)"''')
+_IDS = re.compile(rb'''\sid="([^"]+)"''')  # on UTF-8: no character but '"' has the byte
 
 
 class DirectPage(Page):
@@ -68,7 +68,7 @@ class DirectPage(Page):
         # MkDocs renders every page before it writes any: the body comes in on_page_context.
         self.content = ""
         self.toc = get_toc([])
-        self.present_anchor_ids = set(_IDS.findall(self.ready_html.decode("utf-8")))
+        self.present_anchor_ids = {i.decode("utf-8") for i in _IDS.findall(self.ready_html)}
         self.links_to_anchors = {}
         # Indexed in on_post_build from the same HTML, without the theme's parser.
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
@@ -97,14 +97,14 @@ def on_config(config):
     # collections do not copy shared memory. Only in `mkdocs build`: under `serve` the last
     # build's garbage would be frozen with it, and memory would grow with every rebuild.
     _freeze()
-    _state["data_files"] = _state["data_folder"] = start_data_files(registry)
+    _state["data_files"] = start_data_files(registry)
     return config
 
 
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = _state["changed"] = ngo_file_dates(registry)
-    output = generate(registry, changed, _state.pop("data_files", None))  # type: ignore[arg-type]
+    output = generate(registry, changed, _state.get("data_files"))  # type: ignore[arg-type]
     ready_html: dict[str, str] = {}
     direct: list[tuple[File, str, str]] = []
     nav_titles = _nav_titles(config.nav or [])
@@ -279,7 +279,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_build_error(error) -> None:
-    folder = _state.pop("data_folder", None)
+    folder = _state.pop("data_files", None)
     if folder is not None:
         folder.discard()  # type: ignore[attr-defined]
 
@@ -292,5 +292,5 @@ def on_post_build(config) -> None:
                         _state["registry"])  # type: ignore[arg-type]
     finish_host_files(Path(config.site_dir), _state["registry"],  # type: ignore[arg-type]
                       _state.pop("policies"))  # type: ignore[arg-type]
-    _state.pop("data_folder").discard()  # type: ignore[attr-defined]
+    _state.pop("data_files").discard()  # type: ignore[attr-defined]
     gc.unfreeze()

@@ -33,7 +33,14 @@ from ngosite.contributing.form import (
 )
 from ngosite.core.background import Background
 from ngosite.core.history import last_changed
-from ngosite.core.problems import DataError, Problem, Severity, format_text
+from ngosite.core.problems import (
+    CANNOT_BUILD,
+    DATA_HAS_ERRORS,
+    DataError,
+    Problem,
+    Severity,
+    format_text,
+)
 from ngosite.core.today import BadBuildDate, build_date
 from ngosite.documents.pages import documents_assets, documents_pages
 from ngosite.events import blocks as event_blocks
@@ -85,10 +92,6 @@ class BuildStopped(Exception):
     """The site cannot be built; the message, in Polish, lists everything to fix."""
 
 
-# How every BuildStopped message begins: `ngosite build` tells them from MkDocs' own errors.
-STOPPED_PREFIXES = ("Nie można zbudować serwisu", "Dane zawierają błędy")
-
-
 def load_for_build(root: Path, *, keep_going: bool = False) -> Registry:
     """The project read for a build (online geocoding only when staff ask for it).
 
@@ -99,11 +102,11 @@ def load_for_build(root: Path, *, keep_going: bool = False) -> Registry:
     try:
         registry = load_registry(root, online=online_geocoder_from_environment(root))
     except DataError as exc:
-        raise BuildStopped("Nie można zbudować serwisu:\n" + format_text(exc.problems)) from None
+        raise BuildStopped(f"{CANNOT_BUILD}:\n" + format_text(exc.problems)) from None
     except (OnlineNotAllowed, BadBuildDate) as exc:
-        raise BuildStopped(f"Nie można zbudować serwisu: {exc}") from None
+        raise BuildStopped(f"{CANNOT_BUILD}: {exc}") from None
     if registry.errors and not keep_going:
-        raise BuildStopped("Dane zawierają błędy; popraw je i uruchom budowanie ponownie:\n"
+        raise BuildStopped(f"{DATA_HAS_ERRORS}; popraw je i uruchom budowanie ponownie:\n"
                            + format_text(registry.problems))
     return registry
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ngosite.site import STOPPED_PREFIXES
+from ngosite.core.problems import STOPPED_PREFIXES
 
 # MkDocs' own lines, translated. Each pattern is the whole English message.
 _TRANSLATIONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [

@@ -26,6 +26,12 @@ def fold_keep_case(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def slug(text: str) -> str:
+    """``Nowa Wólka`` → ``nowa-wolka``: the shape of a page address on the site (an NGO's
+    file name, the examples of the guides)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
 def folded_variants(text: str) -> list[str]:
     """The folded spellings of the words in ``text`` that have Polish letters, each once.
 

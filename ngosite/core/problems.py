@@ -171,6 +171,14 @@ def summarise_references(problems: Iterable[Problem]) -> list[Problem]:
     return kept
 
 
+# How every message of a build stopped by the data begins (``ngosite.site.BuildStopped``):
+# ``ngosite build`` tells them from MkDocs' own errors. Here, not in ``site``, so that the
+# command line need not import the whole site to read them.
+CANNOT_BUILD = "Nie można zbudować serwisu"
+DATA_HAS_ERRORS = "Dane zawierają błędy"
+STOPPED_PREFIXES = (CANNOT_BUILD, DATA_HAS_ERRORS)
+
+
 class DataError(Exception):
     """The site cannot be built at all: its own settings or locality list are invalid."""
 

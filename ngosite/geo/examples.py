@@ -12,18 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ngosite.core.folding import fold
+from ngosite.core.folding import fold, slug
 from ngosite.settings.gmina import Settings
 
 from .gazetteer import Gazetteer
 
 _POSTAL = re.compile(r"\b(\d{2}-\d{3})\s+([^,]+?)\s*$")
 _STREET = re.compile(r"\bul\.\s*([^,\d]+?)\s+\d")
-
-
-def slug_of(text: str) -> str:
-    """``Nowa Wólka`` → ``nowa-wolka``: the shape of an NGO's address on the site."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 @dataclass(frozen=True)
@@ -41,11 +36,11 @@ class GminaExamples:
 
     @property
     def slug(self) -> str:
-        return slug_of(self.locality)
+        return slug(self.locality)
 
     @property
     def other_slug(self) -> str:
-        return slug_of(self.other)
+        return slug(self.other)
 
     @classmethod
     def of(cls, settings: Settings, gazetteer: Gazetteer) -> GminaExamples:

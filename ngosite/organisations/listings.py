@@ -74,12 +74,19 @@ def card_context(entry: Entry) -> dict[str, object]:
 def card_renderer(registry: Registry) -> Callable[[Entry, str], Markup]:
     """``render(entry, up)`` → the card's HTML, ``up`` leading from the list to the directory;
     each card is made once and its links re-pointed for each depth."""
-    template = environment().get_template("directory_card.html")
+    return _made_once("directory_card.html", lambda entry: {"card": card_context(entry)})
+
+
+def _made_once(template_name: str, context: Callable[[Entry], dict[str, object]]
+               ) -> Callable[[Entry, str], Markup]:
+    """``render(entry, up)`` from ``template_name``: each NGO's HTML is rendered once, with a
+    marker where ``up`` (the way from a list to the directory) goes, and re-pointed per depth."""
+    template = environment().get_template(template_name)
     made: dict[str, str] = {}
 
     def render(entry: Entry, up: str) -> Markup:
         if entry.slug not in made:
-            made[entry.slug] = template.render(card=card_context(entry), up="\x00UP\x00")
+            made[entry.slug] = template.render(**context(entry), up="\x00UP\x00")
         return Markup(made[entry.slug].replace("\x00UP\x00", up))
 
     return render
@@ -131,16 +138,8 @@ def compact_renderer() -> Callable[[Entry, str], Markup]:
     name and the form (each NGO is on four or five lists; full cards on all of them were most
     of the directory's weight in memory and on disk). Each NGO's line is made once and its
     link re-pointed for each depth, as ``card_renderer`` does."""
-    template = environment().get_template("directory_item.html")
-    made: dict[str, str] = {}
-
-    def render(entry: Entry, up: str) -> Markup:
-        if entry.slug not in made:
-            made[entry.slug] = template.render(
-                entry=entry, form=LEGAL_FORMS[entry.org.legal_form], up="\x00UP\x00")
-        return Markup(made[entry.slug].replace("\x00UP\x00", up))
-
-    return render
+    return _made_once("directory_item.html",
+                      lambda entry: {"entry": entry, "form": LEGAL_FORMS[entry.org.legal_form]})
 
 
 def listing_pages(registry: Registry, listing: Listing,

@@ -17,11 +17,10 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ngosite.core.problems import Problem, Severity, relative_name
-from ngosite.core.sorting import polish_key
 from ngosite.geo.cache import GeocodeCache
 from ngosite.geo.geocode import Locator
 
-from .registry import Entry, Registry, load_entry
+from .registry import Entry, Registry, in_name_order, load_entry
 
 
 def reload_entries(registry: Registry, paths: Iterable[Path], today: date
@@ -30,10 +29,9 @@ def reload_entries(registry: Registry, paths: Iterable[Path], today: date
     one of them is not a published entry any more or now has a problem. A KRS or NIP now the
     same as another file's is left to the next whole build, which compares every file."""
     root = registry.root
-    by_slug = {entry.slug: entry for entry in registry}
     loaded = []
     for path in paths:
-        if path.parent != root / "ngos" or path.stem not in by_slug or not path.is_file():
+        if path.parent != root / "ngos" or path.stem not in registry.by_slug or not path.is_file():
             return None
         problems: list[Problem] = []
         found = load_entry(path, relative_name(path, root), registry.gazetteer, today, problems)
@@ -50,8 +48,7 @@ def reload_entries(registry: Registry, paths: Iterable[Path], today: date
                  if slug not in changed} | found_at
     unplaced = {slug: why for slug, why in registry.unplaced.items() if slug not in changed}
     unplaced |= {slug: locator.unplaced[slug] for slug in changed if slug in locator.unplaced}
-    entries = tuple(sorted((changed.get(entry.slug, entry) for entry in registry),
-                           key=lambda e: polish_key(e.org.name)))
+    entries = in_name_order(changed.get(entry.slug, entry) for entry in registry)
     updated = dataclasses.replace(registry, entries=entries,
                                   locations=MappingProxyType(locations),
                                   unplaced=MappingProxyType(unplaced))

@@ -11,7 +11,7 @@ to do with the problems (``mkdocs build`` fails, ``mkdocs serve`` shows the vali
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -127,8 +127,12 @@ def load_entries(root: Path, gazetteer: Gazetteer, today: date,
             valid.append(entry)
     check_unique_identifiers([(e.doc, e.org) for e in valid], problems)
     duplicated = {p.file for p in problems if p.severity is Severity.ERROR}
-    return tuple(sorted((e.entry for e in valid if e.file not in duplicated),
-                        key=lambda e: polish_key(e.org.name)))
+    return in_name_order(e.entry for e in valid if e.file not in duplicated)
+
+
+def in_name_order(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """The registry's order: by name, the Polish way (the preview re-sorts the same way)."""
+    return tuple(sorted(entries, key=lambda e: polish_key(e.org.name)))
 
 
 @dataclass(frozen=True)

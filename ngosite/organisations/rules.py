@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from ngosite.core.folding import fold
+from ngosite.core.folding import fold, slug
 from ngosite.core.problems import Problem, Severity
 from ngosite.core.sorting import polish_key
 from ngosite.core.validate import problem_at
@@ -24,7 +24,7 @@ STALE_AFTER_DAYS = 730
 
 
 def suggest_slug(stem: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "nazwa-organizacji"
+    return slug(stem) or "nazwa-organizacji"
 
 
 # Addresses under /organizacje/ taken by the directory's own lists (organisations.listings).

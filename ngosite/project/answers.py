@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-
-from ngosite.geo.examples import slug_of
+from dataclasses import dataclass
 
 # TERYT's first two digits: the voivodeship (GUS, TERC).
 VOIVODESHIPS = {
@@ -42,10 +40,6 @@ class Answers:
     repository: str = ""
     project: str = ""
     site_url: str = ""
-
-    @property
-    def slug(self) -> str:
-        return slug_of(re.sub(r"^(gmina|miasto)\s+", "", self.name, flags=re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -140,5 +134,3 @@ def complete(answers: Answers, ask: Callable[[str], str] | None) -> Answers:
                                "który o nie zapyta.")
     return answers
 
-
-ANSWER_FIELDS = tuple(f.name for f in fields(Answers))

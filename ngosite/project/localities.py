@@ -30,7 +30,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ngosite.core.folding import fold
 
-from .vector import Feature, SourceError, read_features
+from .vector import POLAND, Feature, SourceError, read_features
 
 # TERYT SIMC "rodzaj miejscowości" (RM) codes, as GUS publishes them.
 SIMC_KINDS = {"01": "wieś", "02": "kolonia", "03": "przysiółek", "04": "osada",
@@ -146,7 +146,8 @@ def _point(path: Path, number: int, lat: str, lon: str) -> tuple[float, float]:
         raise SourceError(f"{path.name}, wiersz {number}: współrzędne „{lat}”, „{lon}” to nie "
                           "liczby; wpisz stopnie dziesiętne, np. 53.9307 i 21.8361, albo zostaw "
                           "oba pola puste") from None
-    if not (48.5 <= point[0] <= 55.5 and 13.5 <= point[1] <= 24.5):
+    west, south, east, north = POLAND
+    if not (south <= point[0] <= north and west <= point[1] <= east):
         raise SourceError(f"{path.name}, wiersz {number}: punkt {lat}, {lon} leży poza Polską; "
                           "najpierw szerokość (ok. 49–55), potem długość (ok. 14–24)")
     return point

@@ -69,10 +69,16 @@ def phrase_key(text: str) -> str:
     return "+".join(keys)
 
 
+@lru_cache(maxsize=4)
+def own_groups(path: Path = OWN_LIST) -> tuple[dict, ...]:
+    """Our own list as written: each group's ``slowa`` and the topics it is ``dotyczy``
+    (read once: the thesaurus and the search topics both use it)."""
+    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
 def read_own_list(path: Path = OWN_LIST) -> list[list[str]]:
     """The groups of our own list: words and phrases a resident may type for one another."""
-    groups = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [[str(word) for word in group["slowa"]] for group in groups]
+    return [[str(word) for word in group["slowa"]] for group in own_groups(path)]
 
 
 def _read_pairs(path: Path) -> dict[str, list[str]]:

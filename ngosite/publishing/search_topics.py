@@ -15,14 +15,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import yaml
-
 from ngosite.organisations.listings import DIRECTORY, area_path, listings
 from ngosite.organisations.registry import Registry
 from ngosite.organisations.vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS
 
 from .polish_stem import STOP_WORDS
-from .search_thesaurus import OWN_LIST, phrase_key
+from .search_thesaurus import own_groups, phrase_key
 
 FILE = "pl/tematy.json"
 # Words of the statutory descriptions that say nothing about a topic.
@@ -43,7 +41,7 @@ def _keys(*texts: str) -> list[str]:
 def own_words() -> dict[str, list[str]]:
     """``"obszar:<slug>"``/``"forma:<slug>"`` → the words of our list's groups about it."""
     words: dict[str, list[str]] = {}
-    for group in yaml.safe_load(OWN_LIST.read_text(encoding="utf-8")):
+    for group in own_groups():
         for topic in group.get("dotyczy", []):
             words.setdefault(topic, []).extend(str(w) for w in group["slowa"])
     return words

@@ -43,7 +43,7 @@ def is_section_page(target: str) -> bool:
 def prune_nav(nav: object, present: Iterable[str]) -> object:
     """The menu without the section pages that this build does not have (and without a
     group left empty by that)."""
-    have = set(present)
+    have = present if isinstance(present, (set, frozenset)) else set(present)
     if isinstance(nav, list):
         items = [prune_nav(item, have) for item in nav]
         return [item for item in items if item is not None]

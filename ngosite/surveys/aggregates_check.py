@@ -24,7 +24,7 @@ from ngosite.settings.surveys import SurveySettings
 
 from .aggregates import HIDDEN, PublishedResults, PublishedWave
 from .design import Key, WaveDesign, size_key
-from .disclosure import TOTAL, computable
+from .disclosure import TOTAL, answer_is_public, computable
 from .model import Survey
 from .personal_data import personal_data_in
 from .source import read_model_file
@@ -170,8 +170,7 @@ def _check_small(doc: SourceDocument, design: WaveDesign, values: dict[Key, int]
                 for c in unit.categories:
                     key = unit.key(b, label, c)
                     overall = values.get(unit.key(None, TOTAL, c), 1)
-                    # Nobody or everybody gave it: the totals say what the group answered.
-                    public = overall in (0, values[size_key(None)])
+                    public = answer_is_public(overall, values[size_key(None)])
                     if key not in hidden and not public and values[key] > 0:
                         problems.append(problem_at(
                             doc, paths[key], f"grupa „{label}” liczy mniej niż {m} osób, "

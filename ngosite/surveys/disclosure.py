@@ -99,12 +99,17 @@ def primary_cells(values: Mapping[Key, int], tables: Iterable[Table], *, hide_up
     for table in tables:
         for row in table.rows:
             if 0 < values[table.cell[row, TOTAL]] < group_minimum:
-                # An answer nobody gave is 0 in every group, and an answer everybody gave is
-                # the group's size: the published totals say so, nothing to hide.
                 everybody = values[table.cell[TOTAL, TOTAL]]
                 primary.update((table.cell[row, c], target) for c in table.cols
-                               if 0 < values[table.cell[TOTAL, c]] < everybody)
+                               if not answer_is_public(values[table.cell[TOTAL, c]], everybody))
     return primary
+
+
+def answer_is_public(overall: int, everybody: int) -> bool:
+    """Whether a small group's count of an answer follows from the wave's totals alone: an
+    answer nobody gave is 0 in every group, and an answer everybody gave is each group's size.
+    The protection hides the others; the build's check requires them hidden."""
+    return overall in (0, everybody)
 
 
 def computable(values: Mapping[Key, int], tables: list[Table], hidden: set[Key]) -> list[Key]:

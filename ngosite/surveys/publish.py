@@ -47,7 +47,6 @@ class Outcome:
     awaiting: int = 0  # open answers in the review file
     counts: WaveCounts | None = None
     protection: Protection | None = None
-    withheld: int = 0
 
     @property
     def failed(self) -> bool:
@@ -102,7 +101,6 @@ def publish(root: Path, folder: Path, survey: Survey, raw: Path, settings: Surve
         "opublikowane": sorted(approved.get(qid, []), key=polish_key),
         "nieopublikowane": len(texts) + hidden_in_file[qid] - len(approved.get(qid, []))})
         for qid, texts in answers.items()}
-    outcome.withheld = sum(o.withheld for o in opened.values())
     enough = counts.n >= settings.group_minimum
     if enough:
         already = _earlier_publication(folder, survey, counts, problems)
