@@ -85,7 +85,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(url: str, text: str, seconds: float) -> str:
+def _wait_for(url: str, text: str, seconds: float, log=None) -> str:
     deadline = time.monotonic() + seconds
     body = ""
     while time.monotonic() < deadline:
@@ -97,7 +97,11 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
         except (urllib.error.URLError, ConnectionError):
             pass
         time.sleep(0.2)
-    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+    said = ""
+    if log is not None:
+        log.seek(0)
+        said = "\nngosite serve said:\n" + log.read()
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s{said}")
 
 
 def test_ngosite_serve_shows_an_edited_entry_alone_and_rebuilds_for_a_new_one(
@@ -110,18 +114,18 @@ def test_ngosite_serve_shows_an_edited_entry_alone_and_rebuilds_for_a_new_one(
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(f"{base}/organizacje/{SLUG}/", OLD_TEXT, 180)
-        time.sleep(1)  # the watcher is started after the first build is served
+        _wait_for(f"{base}/organizacje/{SLUG}/", OLD_TEXT, 300, log)
+        time.sleep(3)  # the watcher is started after the first build is served
 
         _replace(project / "ngos" / f"{SLUG}.yml", OLD_TEXT, NEW_TEXT)
-        page = _wait_for(f"{base}/organizacje/{SLUG}/", NEW_TEXT, 60)
+        page = _wait_for(f"{base}/organizacje/{SLUG}/", NEW_TEXT, 120, log)
         assert 'class="md-header' in page and "</html>" in page  # the theme's whole page
-        _wait_for_log(log, f"Podgląd: odświeżono stronę /organizacje/{SLUG}/", 10)
+        _wait_for_log(log, f"Podgląd: odświeżono stronę /organizacje/{SLUG}/", 30)
 
         # A new file is the whole build's: its page appears, and the directory lists it.
         shutil.copyfile(project / "ngos" / f"{SLUG}.yml", project / "ngos" / "nowy-klub.yml")
-        _wait_for(f"{base}/organizacje/nowy-klub/", NEW_TEXT, 120)
-        _wait_for(f"{base}/organizacje/", "nowy-klub/", 30)
+        _wait_for(f"{base}/organizacje/nowy-klub/", NEW_TEXT, 300, log)
+        _wait_for(f"{base}/organizacje/", "nowy-klub/", 60, log)
     finally:
         server.terminate()
         server.wait(timeout=30)
