@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ngosite.core.fields import check_email, check_url
+
 # TERYT's first two digits: the voivodeship (GUS, TERC).
 VOIVODESHIPS = {
     "02": "dolnośląskie", "04": "kujawsko-pomorskie", "06": "lubelskie", "08": "lubuskie",
@@ -20,7 +22,6 @@ VOIVODESHIPS = {
     "26": "świętokrzyskie", "28": "warmińsko-mazurskie", "30": "wielkopolskie",
     "32": "zachodniopomorskie",
 }
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class MissingAnswers(Exception):
@@ -62,11 +63,23 @@ def _teryt(value: str) -> str | None:
 
 
 def _https(value: str) -> str | None:
-    return None if re.fullmatch(r"https://\S+", value) else "adres zaczyna się od https://"
+    if not re.fullmatch(r"https://\S+", value):
+        return "adres zaczyna się od https://"
+    return _settings_check(check_url, value)
 
 
 def _email(value: str) -> str | None:
-    return None if _EMAIL.match(value) else "to nie wygląda na adres e-mail"
+    return _settings_check(check_email, value)
+
+
+def _settings_check(check: Callable[[str], str], value: str) -> str | None:
+    """The check data/gmina.yml will get (ngosite.core.fields): a value it refuses must be
+    refused here, before init writes any file."""
+    try:
+        check(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 QUESTIONS = (
