@@ -52,7 +52,8 @@ def _build(config_file: Path, site_dir: Path | None, handler: mkdocs_log.PolishL
 
     options = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     try:
-        build(load_config(str(config_file), strict=True, **options))
+        config = load_config(str(config_file), strict=True, **options)
+        build(config)
     except ConfigurationError:
         print(f"Serwis nie został zbudowany: plik {CONFIG} ma błędy (opisane wyżej). Popraw je "
               "i uruchom „ngosite build” ponownie.", file=sys.stderr)
@@ -60,8 +61,7 @@ def _build(config_file: Path, site_dir: Path | None, handler: mkdocs_log.PolishL
     except Abort:
         print(_stopped(handler), file=sys.stderr)
         return 1
-    site = site_dir or config_file.parent / "site"
-    print(f"Gotowe: serwis jest w folderze {site}. Podgląd na żywo: „ngosite serve”.",
+    print(f"Gotowe: serwis jest w folderze {config.site_dir}. Podgląd na żywo: „ngosite serve”.",
           file=sys.stderr)
     return 0
 
