@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -90,11 +89,11 @@ def _wait_for(url: str, text: str, seconds: float, log=None) -> str:
     body = ""
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            with urllib.request.urlopen(url, timeout=30) as response:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not up yet, or a whole rebuild holding the answer past the timeout
             pass
         time.sleep(0.2)
     said = ""
