@@ -79,8 +79,11 @@ def test_list_page_upcoming_then_archive_with_filters_and_feeds(site: Path):
     assert "Dzień Organizacji Pozarządowych w gminie Miłki 2027" in titles, "the fair's day"
     assert len(titles) == 6
     assert "Stan na 26 listopada 2026 (dzień przygotowania strony)." in upcoming
-    archive = page[page.index('id="archiwum"'):]
-    assert 'id="rok-2026"' in archive and "Otwarte spotkanie konsultacyjne" in archive
+    archive = page[page.index('id="archiwum"'):page.index('id="wedlug-lat"')]
+    assert "Otwarte spotkanie konsultacyjne" in archive
+    assert 'href="../wydarzenia/2026/">2026<' in page and 'href="../wydarzenia/2027/">2027<' in page
+    year = _text(site / "wydarzenia" / "2026" / "index.html")
+    assert "Otwarte spotkanie konsultacyjne" in year and "Wydarzenia w roku 2026" in year
     for kind in ("szkolenia", "spotkania-konsultacyjne", "zebrania-wiejskie", "targi"):
         assert f'href="../wydarzenia/{kind}/"' in page
         assert (site / "wydarzenia" / kind / "index.html").exists()
