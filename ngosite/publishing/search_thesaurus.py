@@ -29,7 +29,7 @@ import gzip
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,13 +81,13 @@ def read_own_list(path: Path = OWN_LIST) -> list[list[str]]:
     return [[str(word) for word in group["slowa"]] for group in own_groups(path)]
 
 
-def _read_pairs(path: Path) -> dict[str, list[str]]:
-    pairs: dict[str, list[str]] = {}
+def _pairs(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """The lines of a gzipped ``key<TAB>value value…`` file, one at a time (a whole file
+    as a dict held 70 MB at the peak of a build that needs a few thousand of its words)."""
     for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         if line and not line.startswith("#"):
             key, _, values = line.partition("\t")
-            pairs[key] = values.split(" ")
-    return pairs
+            yield key, values.split(" ")
 
 
 def _own_pairs(path: Path = OWN_LIST) -> dict[str, set[str]]:
@@ -106,32 +106,27 @@ class Thesaurus:
 
     def __init__(self, chosen: Iterable[str] | None = None) -> None:
         self.sources = tuple(sources() if chosen is None else chosen)
-        pairs: dict[tuple[str, str], bool] = {}  # (head, target) → from our list
+        # related word or phrase → {head: from our list}; our list first, so it wins.
+        self.by_word: dict[str, dict[str, bool]] = defaultdict(dict)
+        self.by_phrase: dict[tuple[str, ...], dict[str, bool]] = defaultdict(dict)
         if "ngo" in self.sources:
             for head, targets in _own_pairs().items():
-                pairs.update(((head, target), True) for target in targets)
+                for target in targets:
+                    self._add(head, target, True)
         relations = frozenset().union(*(MYTHES_RELATIONS.get(s, ()) for s in self.sources))
         if relations:
-            for head, values in _read_pairs(MYTHES).items():
+            for head, values in _pairs(MYTHES):
                 for value in values:
                     relation, _, target = value.partition(":")
                     if relation in relations:
-                        pairs.setdefault((head, target), False)
-        self.by_word: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-        self.by_phrase: dict[tuple[str, ...], list[tuple[str, bool]]] = defaultdict(list)
-        for (head, target), ours in pairs.items():
-            words = tuple(target.split("+"))
-            if head in words:
-                continue  # "klub seniora" for "senior": the page has the word itself
-            if len(words) == 1:
-                self.by_word[target].append((head, ours))
-            else:
-                self.by_phrase[words].append((head, ours))
-        self.forms_of: dict[str, list[str]] = defaultdict(list)  # lemma key → form keys
-        if "formy" in self.sources and pairs:
-            for form, lemmas in _read_pairs(FORMS).items():
-                for lemma in lemmas:
-                    self.forms_of[lemma].append(form)
+                        self._add(head, target, False)
+
+    def _add(self, head: str, target: str, ours: bool) -> None:
+        words = tuple(target.split("+"))
+        if head in words:
+            return  # "klub seniora" for "senior": the page has the word itself
+        found = self.by_word[target] if len(words) == 1 else self.by_phrase[words]
+        found.setdefault(head, ours)
 
     def related(self, frequency: Mapping[str, int]) -> dict[str, dict[str, list[str]]]:
         """``{"r": {query key: [index keys]}, "s": {…}}``: the related words in the index
@@ -147,7 +142,7 @@ class Thesaurus:
         hits: dict[str, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
         longer: dict[str, list[str]] = defaultdict(list)
         for key in frequency:
-            for head, ours in self.by_word.get(key, ()):
+            for head, ours in self.by_word.get(key, {}).items():
                 hits[head][ours].add(key)
             for length in range(PREFIX_FROM, len(key)):
                 start = key[:length]
@@ -155,13 +150,13 @@ class Thesaurus:
                     longer[start].append(key)
         for start, keys in longer.items():
             widened = _rarest(keys, frequency)[:PREFIX_KEYS]
-            for head, ours in self.by_word[start]:
+            for head, ours in self.by_word[start].items():
                 if not ours:
                     hits[head][False].update(widened)
         for words, heads in self.by_phrase.items():
             if all(word in frequency for word in words):
                 rarest = _rarest(words, frequency)[0]
-                for head, ours in heads:
+                for head, ours in heads.items():
                     hits[head][ours].add(rarest)
         found: dict[str, dict[str, list[str]]] = {"r": {}, "s": {}}
         for head, by_source in hits.items():
@@ -170,10 +165,11 @@ class Thesaurus:
                 found["r"][head] = _rarest(ours, frequency)
             if theirs:
                 found["s"][head] = _rarest(theirs, frequency)
+        forms_of = self._forms_of(found["r"].keys() | found["s"].keys())
         for kind, heads in found.items():
             of_forms: dict[str, set[str]] = defaultdict(set)
             for lemma, keys in list(heads.items()):
-                for form in self.forms_of.get(lemma, ()):
+                for form in forms_of.get(lemma, ()):
                     of_forms[form].update(keys)
             for form, keys in of_forms.items():
                 keys = (keys | set(heads.get(form, ()))) - {form}
@@ -182,6 +178,18 @@ class Thesaurus:
                 if keys:
                     heads[form] = _rarest(keys, frequency)
         return found
+
+
+    def _forms_of(self, lemmas: set[str]) -> dict[str, list[str]]:
+        """The form keys of each of ``lemmas`` (read for the heads a build found: all of
+        them took 16 MB)."""
+        forms: dict[str, list[str]] = defaultdict(list)
+        if "formy" in self.sources and lemmas:
+            for form, of in _pairs(FORMS):
+                for lemma in of:
+                    if lemma in lemmas:
+                        forms[lemma].append(form)
+        return forms
 
 
 def _rarest(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
