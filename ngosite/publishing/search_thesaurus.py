@@ -82,12 +82,13 @@ def read_own_list(path: Path = OWN_LIST) -> list[list[str]]:
 
 
 def _pairs(path: Path) -> Iterator[tuple[str, list[str]]]:
-    """The lines of a gzipped ``key<TAB>value value…`` file, one at a time (a whole file
-    as a dict held 70 MB at the peak of a build that needs a few thousand of its words)."""
-    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            key, _, values = line.partition("\t")
-            yield key, values.split(" ")
+    """The lines of a gzipped ``key<TAB>value value…`` file, read one at a time."""
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                key, _, values = line.partition("\t")
+                yield key, values.split(" ")
 
 
 def _own_pairs(path: Path = OWN_LIST) -> dict[str, set[str]]:
@@ -101,32 +102,29 @@ def _own_pairs(path: Path = OWN_LIST) -> dict[str, set[str]]:
 
 
 class Thesaurus:
-    """The related words of the chosen sources, as search keys, indexed by the related word so
-    that a build looks up only the words of its index (a few thousand), not every headword."""
+    """The related words of the chosen sources, as search keys. Our reviewed list is held; the
+    thesaurus and the forms are read again for each index and only the pairs of its words kept:
+    the whole thesaurus as a table of pairs held 70 MB at the peak of a build that needs a few
+    thousand of its words."""
 
     def __init__(self, chosen: Iterable[str] | None = None) -> None:
         self.sources = tuple(sources() if chosen is None else chosen)
-        # related word or phrase → {head: from our list}; our list first, so it wins.
-        self.by_word: dict[str, dict[str, bool]] = defaultdict(dict)
-        self.by_phrase: dict[tuple[str, ...], dict[str, bool]] = defaultdict(dict)
-        if "ngo" in self.sources:
-            for head, targets in _own_pairs().items():
-                for target in targets:
-                    self._add(head, target, True)
-        relations = frozenset().union(*(MYTHES_RELATIONS.get(s, ()) for s in self.sources))
-        if relations:
+        self.own = _own_pairs() if "ngo" in self.sources else {}
+        self.relations = frozenset().union(
+            *(MYTHES_RELATIONS.get(s, ()) for s in self.sources))
+
+    def _pairs(self) -> Iterator[tuple[str, str, bool]]:
+        """``(head, related key or phrase, from our list)``; a pair of both sources is ours."""
+        for head, targets in self.own.items():
+            for target in targets:
+                yield head, target, True
+        if self.relations:
             for head, values in _pairs(MYTHES):
+                ours = self.own.get(head, ())
                 for value in values:
                     relation, _, target = value.partition(":")
-                    if relation in relations:
-                        self._add(head, target, False)
-
-    def _add(self, head: str, target: str, ours: bool) -> None:
-        words = tuple(target.split("+"))
-        if head in words:
-            return  # "klub seniora" for "senior": the page has the word itself
-        found = self.by_word[target] if len(words) == 1 else self.by_phrase[words]
-        found.setdefault(head, ours)
+                    if relation in self.relations and target not in ours:
+                        yield head, target, False
 
     def related(self, frequency: Mapping[str, int]) -> dict[str, dict[str, list[str]]]:
         """``{"r": {query key: [index keys]}, "s": {…}}``: the related words in the index
@@ -139,25 +137,26 @@ class Thesaurus:
         matches longer keys in the browser (``niepełnosprawny`` → ``niepełnosprawności``; our
         reviewed list is taken as written); a phrase for its rarest word, if every word is in
         the index (a page with the phrase has them all)."""
-        hits: dict[str, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
-        longer: dict[str, list[str]] = defaultdict(list)
+        longer: dict[str, list[str]] = defaultdict(list)  # a start that is no key → keys
         for key in frequency:
-            for head, ours in self.by_word.get(key, {}).items():
-                hits[head][ours].add(key)
             for length in range(PREFIX_FROM, len(key)):
-                start = key[:length]
-                if start in self.by_word and start not in frequency:
-                    longer[start].append(key)
-        for start, keys in longer.items():
-            widened = _rarest(keys, frequency)[:PREFIX_KEYS]
-            for head, ours in self.by_word[start].items():
-                if not ours:
-                    hits[head][False].update(widened)
-        for words, heads in self.by_phrase.items():
-            if all(word in frequency for word in words):
-                rarest = _rarest(words, frequency)[0]
-                for head, ours in heads.items():
-                    hits[head][ours].add(rarest)
+                if key[:length] not in frequency:
+                    longer[key[:length]].append(key)
+        widened: dict[str, list[str]] = {}
+        hits: dict[str, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+        for head, target, ours in self._pairs():
+            words = target.split("+")
+            if head in words:
+                continue  # "klub seniora" for "senior": the page has the word itself
+            if len(words) > 1:
+                if all(word in frequency for word in words):
+                    hits[head][ours].add(_rarest(words, frequency)[0])
+            elif target in frequency:
+                hits[head][ours].add(target)
+            elif not ours and target in longer:
+                if target not in widened:
+                    widened[target] = _rarest(longer[target], frequency)[:PREFIX_KEYS]
+                hits[head][False].update(widened[target])
         found: dict[str, dict[str, list[str]]] = {"r": {}, "s": {}}
         for head, by_source in hits.items():
             ours, theirs = by_source[True] - {head}, by_source[False] - by_source[True] - {head}
@@ -179,10 +178,8 @@ class Thesaurus:
                     heads[form] = _rarest(keys, frequency)
         return found
 
-
     def _forms_of(self, lemmas: set[str]) -> dict[str, list[str]]:
-        """The form keys of each of ``lemmas`` (read for the heads a build found: all of
-        them took 16 MB)."""
+        """The form keys of each of ``lemmas`` (the heads an index found)."""
         forms: dict[str, list[str]] = defaultdict(list)
         if "formy" in self.sources and lemmas:
             for form, of in _pairs(FORMS):
