@@ -12,9 +12,14 @@
 // (ż folded), h for ch, a for on/om (ą), e for en/em (ę), either way round. Infinity above max.
 // With `prefix`, b may go on after the part that a spells (a slip in a shortened word).
 function typoCost(a, b, max, prefix) {
-  if (a.length - b.length > 2 * max || (!prefix && b.length - a.length > 2 * max)) {
-    return Infinity;
-  }
+  return typoCosts(a, b, max, prefix)[prefix ? 1 : 0];
+}
+
+// [the cost of b as a whole, as a word that a begins (Infinity unless `prefix`)] from one
+// table: the worker asks for the second when the first is too high.
+function typoCosts(a, b, max, prefix) {
+  var whole = Math.abs(a.length - b.length) <= 2 * max;
+  if (!(whole || (prefix && a.length - b.length <= 2 * max))) return [Infinity, Infinity];
   var prev2 = null, prev = [], row, i, j;
   for (j = 0; j <= b.length; j++) prev.push(j ? prev[j - 1] + insertCost(b, j - 1) : 0);
   for (i = 1; i <= a.length; i++) {
@@ -30,12 +35,13 @@ function typoCost(a, b, max, prefix) {
       row.push(c);
       if (c < best) best = c;
     }
-    if (best > max) return Infinity;
+    if (best > max) return [Infinity, Infinity];
     prev2 = prev;
     prev = row;
   }
-  var cost = prefix ? Math.min.apply(null, prev.slice(a.length - max)) : prev[b.length];
-  return cost <= max ? cost : Infinity;
+  var cost = whole ? prev[b.length] : Infinity;
+  var start = prefix ? Math.min.apply(null, prev.slice(a.length - max)) : Infinity;
+  return [cost <= max ? cost : Infinity, start <= max ? start : Infinity];
 }
 
 // Inserting or deleting s[k]: half for the r of rz before z, the c of ch before h, the n or m

@@ -24,7 +24,7 @@
  */
 "use strict";
 
-// Spelling slips and the help's nearest topics: typoCost, confusedStarts, nearestTopics.
+// Spelling slips and the help's nearest topics: typoCosts, confusedStarts, nearestTopics.
 importScripts("search-pl-near.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -157,9 +157,10 @@ async function matches(key, typed, also) {
       if (!home) return;
       Object.keys(home.t).forEach(function (term) {
         if (term === key) return;
-        var cost = typoCost(key, term, max, false), weight = FUZZY_WEIGHT;
-        if (cost === Infinity && key.length >= FUZZY_FROM) {
-          cost = typoCost(key, term, max, true);
+        var costs = typoCosts(key, term, max, key.length >= FUZZY_FROM);
+        var cost = costs[0], weight = FUZZY_WEIGHT;
+        if (cost === Infinity) {
+          cost = costs[1];
           weight *= PREFIX_WEIGHT;
         }
         if (cost < Infinity) add(term, weight - FUZZY_STEP * cost, "fuzzy");
