@@ -268,6 +268,28 @@ def test_an_entry_is_chosen_by_its_locality_and_nothing_else_is_fetched(watched,
     watched.assert_clean()
 
 
+def test_an_address_file_is_fetched_once_for_the_link_and_the_new_address_check(watched,
+                                                                              site_url):
+    """A link to an entry (?wpis=) and the check of the same address as a new one read the
+    same file of published addresses: one request."""
+    page = watched.page
+    taken = load_registry(REPO_ROOT).entries[0]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    config = open_form(page, site_url, f"?wpis={taken.slug}")
+    page.wait_for_function(
+        "slug => document.getElementById('pole-adres_strony').value === slug", arg=taken.slug)
+    page.check("#tryb-nowy")
+    fill_form(page, config, full_entry())
+    slug = page.locator("#pole-adres_strony")
+    slug.fill(taken.slug)
+    slug.blur()
+    assert taken.org.name in error_text(page, "pole-adres_strony")
+    addresses = [path for path in fetched if "/dodaj-organizacje/adresy/" in path]
+    assert len(addresses) == 1, addresses
+    watched.assert_clean()
+
+
 SAMPLE_SLUGS = ["a", "organizacja-00001", "organizacja-10000", "osp-milki", "x-9-y"]
 
 

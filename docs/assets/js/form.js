@@ -267,6 +267,7 @@
     this.loadedSlug = "";
     this.taken = {};        // address → name of its entry, or "" when free
     this.identifiers = {};  // two last digits → {"krs:…": [slug, name]}
+    this.addressFiles = {}; // file number → promise of {address: name}
     var self = this;
     this.fields.forEach(function (f) { self.byKey[f.key] = f; });
     this.slugField = {
@@ -494,6 +495,19 @@
     });
   }
 
+  // The published addresses of the file that holds ``slug``, fetched once: the address from
+  // the page's URL and the check of a new address often ask for the same file.
+  EntryForm.prototype.addresses = function (slug) {
+    var files = this.addressFiles;
+    var number = addressShard(slug, this.config.addressFiles);
+    if (!files[number]) {
+      files[number] = fetchJson(this.config.addressesUrl + number + ".json").then(
+        function (index) { return index || {}; },
+        function (error) { delete files[number]; throw error; });
+    }
+    return files[number];
+  };
+
   // What the checks of the whole form need from the published entries: whether the address
   // is taken (its entry's file exists) and the identifiers' files. A failed fetch leaves the
   // check to the build, which repeats it.
@@ -504,10 +518,9 @@
     var slug = this.el("pole-adres_strony").value.trim();
     if (this.mode() === "nowy" && slug && new RegExp(config.patterns.adres_strony).test(slug) &&
         !Object.prototype.hasOwnProperty.call(this.taken, slug)) {
-      waits.push(fetchJson(config.addressesUrl + addressShard(slug, config.addressFiles) + ".json")
-        .then(function (index) {
-          self.taken[slug] = (index || {})[slug] || "";
-        }, function () {}));
+      waits.push(this.addresses(slug).then(function (index) {
+        self.taken[slug] = index[slug] || "";
+      }, function () {}));
     }
     var ids = this.entry().identyfikatory || {};
     ["krs", "nip", "regon"].forEach(function (key) {
@@ -781,8 +794,7 @@
     // An address from the page's URL is looked up among the published ones first: an address
     // that names no entry leaves the form as it is (no request that ends in a 404).
     var published = fromAddress
-      ? fetchJson(config.addressesUrl + addressShard(slug, config.addressFiles) + ".json")
-        .then(function (index) { return Boolean(index && index[slug]); })
+      ? this.addresses(slug).then(function (index) { return Boolean(index[slug]); })
       : Promise.resolve(true);
     return published.then(function (exists) {
       if (!exists) {
