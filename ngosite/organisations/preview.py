@@ -37,9 +37,9 @@ def reload_entries(registry: Registry, paths: Iterable[Path], today: date
         found = load_entry(path, relative_name(path, root), registry.gazetteer, today, problems)
         if found is None or any(p.severity is Severity.ERROR for p in problems):
             return None
-        loaded.append(found)
+        loaded.append(found[0])
     # Identifiers shared with another file are the whole build's to find (it reads them all).
-    changed = {found.entry.slug: found.entry for found in loaded}
+    changed = {entry.slug: entry for entry in loaded}
     cache = GeocodeCache.load(root / registry.settings.geocoding.cache, root, [])
     locator = Locator(registry.area, registry.gazetteer, cache, None, today,
                       registry.settings.geocoding.require_location)

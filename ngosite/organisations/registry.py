@@ -108,8 +108,9 @@ def _ngo_files(root: Path, problems: list[Problem]) -> list[Path]:
 def load_entries(root: Path, gazetteer: Gazetteer, today: date,
                  problems: list[Problem]) -> tuple[Entry, ...]:
     """Every valid NGO file as an Entry, in Polish alphabetical order of names."""
-    valid: list[_Loaded] = []
+    valid: list[Entry] = []
     slugs: dict[str, str] = {}
+    identifiers: dict[tuple[str, str], str] = {}
     for path in _ngo_files(root, problems):
         name = relative_name(path, root)
         bad_slug = check_slug(name, path.stem)
@@ -122,12 +123,13 @@ def load_entries(root: Path, gazetteer: Gazetteer, today: date,
                 "ma jeden plik o niepowtarzalnej nazwie — usuń albo przemianuj jeden z nich"))
             continue
         slugs[path.stem.lower()] = name
-        entry = load_entry(path, name, gazetteer, today, problems)
-        if entry is not None and bad_slug is None:
+        loaded = load_entry(path, name, gazetteer, today, problems)
+        if loaded is not None and bad_slug is None:
+            entry, doc = loaded
+            check_unique_identifiers(doc, entry.org, identifiers, problems)
             valid.append(entry)
-    check_unique_identifiers([(e.doc, e.org) for e in valid], problems)
     duplicated = {p.file for p in problems if p.severity is Severity.ERROR}
-    return in_name_order(e.entry for e in valid if e.file not in duplicated)
+    return in_name_order(e for e in valid if e.file not in duplicated)
 
 
 def in_name_order(entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -135,23 +137,10 @@ def in_name_order(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: polish_key(e.org.name)))
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    entry: Entry
-    doc: SourceDocument
-
-    @property
-    def file(self) -> str:
-        return self.entry.file
-
-    @property
-    def org(self) -> Organisation:
-        return self.entry.org
-
-
 def load_entry(path: Path, name: str, gazetteer: Gazetteer, today: date,
-               problems: list[Problem]) -> _Loaded | None:
-    """One NGO file read and checked on its own (the preview reads an edited file alone)."""
+               problems: list[Problem]) -> tuple[Entry, SourceDocument] | None:
+    """One NGO file read and checked on its own (the preview reads an edited file alone), with
+    its document (for the checks across files)."""
     doc = read_yaml(path, name, problems)
     if doc is None:
         return None
@@ -165,4 +154,4 @@ def load_entry(path: Path, name: str, gazetteer: Gazetteer, today: date,
         return None
     entry = Entry(slug=path.stem, file=name, org=org,
                   address_mark=doc.locate(("adres",), key=True))
-    return _Loaded(entry, doc)
+    return entry, doc

@@ -105,21 +105,21 @@ def _unknown_locality(given: str, localities: Iterable[str]) -> str:
             "(lista: data/miejscowosci.yml)")
 
 
-def check_unique_identifiers(entries: Iterable[tuple[SourceDocument, Organisation]],
-                             problems: list[Problem]) -> None:
-    """The same KRS, NIP or REGON in two files means one NGO entered twice."""
-    seen: dict[tuple[str, str], SourceDocument] = {}
-    for doc, org in entries:
-        for key in ("krs", "nip", "regon"):
-            value = getattr(org.identifiers, key)
-            if not value:
-                continue
-            first = seen.setdefault((key, value), doc)
-            if first is not doc:
-                typed = doc.scalars.get(("identyfikatory", key))
-                shown = typed.raw if typed else value
-                problems.append(problem_at(
-                    doc, ("identyfikatory", key),
-                    f"numer {key.upper()} {shown} jest już we wpisie {first.name}; jedna "
-                    "organizacja ma jeden plik — połącz oba wpisy w jeden i usuń drugi plik"))
-                break  # one message per duplicated entry is enough
+def check_unique_identifiers(doc: SourceDocument, org: Organisation,
+                             seen: dict[tuple[str, str], str], problems: list[Problem]) -> None:
+    """The same KRS, NIP or REGON in two files means one NGO entered twice. ``seen`` holds the
+    file of every number met so far: each file is checked in turn while its document is at hand
+    (keeping every document to compare them at the end weighed on the build's peak memory)."""
+    for key in ("krs", "nip", "regon"):
+        value = getattr(org.identifiers, key)
+        if not value:
+            continue
+        first = seen.setdefault((key, value), doc.name)
+        if first != doc.name:
+            typed = doc.scalars.get(("identyfikatory", key))
+            shown = typed.raw if typed else value
+            problems.append(problem_at(
+                doc, ("identyfikatory", key),
+                f"numer {key.upper()} {shown} jest już we wpisie {first}; jedna "
+                "organizacja ma jeden plik — połącz oba wpisy w jeden i usuń drugi plik"))
+            break  # one message per duplicated entry is enough
