@@ -39,6 +39,7 @@ from ngosite.site import (
     ngo_file_dates,
     page_policies,
     page_shells,
+    page_spool,
     shells_wanted,
     site_url,
     start_data_files,
@@ -57,18 +58,22 @@ class DirectPage(Page):
 
     MkDocs would run a fresh Python-Markdown instance over its empty body only for us to throw
     the result away, and the theme's search would parse its HTML again: on 10,000 NGO pages
-    the two cost about as much as rendering the pages themselves.
+    the two cost about as much as rendering the pages themselves. The body waits in the
+    build's spool (``Spool``) until the page is written, not in memory.
     """
 
-    def __init__(self, title: str | None, file: File, config, body: bytes) -> None:
+    def __init__(self, title: str | None, file: File, config, body: object) -> None:
         super().__init__(title, file, config)
-        self.ready_html = body  # UTF-8: made a string only while the page is written
+        self.body = body
+
+    def ready_html(self) -> bytes:
+        return _state["spool"].read(self.body)  # type: ignore[attr-defined]
 
     def render(self, config, files) -> None:
         # MkDocs renders every page before it writes any: the body comes in on_page_context.
         self.content = ""
         self.toc = get_toc([])
-        self.present_anchor_ids = {i.decode("utf-8") for i in _IDS.findall(self.ready_html)}
+        self.present_anchor_ids = {i.decode("utf-8") for i in _IDS.findall(self.ready_html())}
         self.links_to_anchors = {}
         # Indexed in on_post_build from the same HTML, without the theme's parser.
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
@@ -104,24 +109,26 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = _state["changed"] = ngo_file_dates(registry)
-    output = generate(registry, changed, _state.get("data_files"))  # type: ignore[arg-type]
+    spool = _state["spool"] = page_spool()  # where the direct pages' bodies wait
+    output = generate(registry, changed, _state.get("data_files"), spool)  # type: ignore[arg-type]
     ready_html: dict[str, str] = {}
-    direct: list[tuple[File, str, str]] = []
+    direct: list[tuple[File, str, object]] = []  # with the body's place in the spool
     nav_titles = _nav_titles(config.nav or [])
     for page in output.pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         files.append(file)
-        if page.direct and page.body is not None:
+        if page.direct and page.stored is not None:
+            body = page.stored if page.spool is spool else spool.put(page.body)
             # The navigation takes a page that already exists as it is: give it the nav title.
-            DirectPage(nav_titles.get(page.src_uri), file, config, page.body)
+            DirectPage(nav_titles.get(page.src_uri), file, config, body)
             if page.searchable:
-                direct.append((file, page))
+                direct.append((file, page.title, body))
         elif page.body is not None:
             ready_html[page.src_uri] = page.body
     _state["html"] = ready_html
     # Indexed for search in the background while MkDocs renders every page.
-    _state["search"] = start_search_index(  # each body decoded as the indexer comes to it
-        ((file.page.url, page.title, page.html) for file, page in direct
+    _state["search"] = start_search_index(  # each body read and decoded as the indexer comes
+        ((file.page.url, title, spool.read(body).decode("utf-8")) for file, title, body in direct
          if file.page is not None))
     for asset in output.assets:
         if asset.source is not None:  # written by the background process: copied by MkDocs
@@ -252,7 +259,7 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     if isinstance(page, DirectPage):
-        page.content = page.ready_html.decode("utf-8")
+        page.content = page.ready_html().decode("utf-8")
         shells = _state.get("shells")
         if shells is not None:
             page.finished_html = shells.page(page, context)  # type: ignore[attr-defined]
@@ -263,7 +270,6 @@ def on_post_page(output: str, page, config) -> str:
     if isinstance(page, DirectPage):
         # Written once this returns: 10,000 NGO pages' HTML need not live to the end.
         page.finished_html = page.content = ""  # type: ignore[attr-defined]
-        page.ready_html = b""
     return output
 
 
@@ -282,6 +288,13 @@ def on_build_error(error) -> None:
     folder = _state.pop("data_files", None)
     if folder is not None:
         folder.discard()  # type: ignore[attr-defined]
+    _close_spool()
+
+
+def _close_spool() -> None:
+    spool = _state.pop("spool", None)
+    if spool is not None:
+        spool.close()  # type: ignore[attr-defined]
 
 
 @event_priority(-100)
@@ -293,4 +306,5 @@ def on_post_build(config) -> None:
     finish_host_files(Path(config.site_dir), _state["registry"],  # type: ignore[arg-type]
                       _state.pop("policies"))  # type: ignore[arg-type]
     _state.pop("data_files").discard()  # type: ignore[attr-defined]
+    _close_spool()
     gc.unfreeze()

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,8 @@ from ngosite.core.problems import (
     Severity,
     format_text,
 )
+from ngosite.core.spool import Spool
+from ngosite.core.templating import spooled_bodies
 from ngosite.core.today import BadBuildDate, build_date
 from ngosite.documents.pages import documents_assets, documents_pages
 from ngosite.events import blocks as event_blocks
@@ -65,7 +68,7 @@ from ngosite.organisations.registry import Registry
 from ngosite.organisations.schema import schema_json
 from ngosite.pipeline import load_registry
 from ngosite.publishing.accessibility_statement import statement_page, statement_problems
-from ngosite.publishing.exports import ExportFile, export_files
+from ngosite.publishing.exports import ExportFile, each_export_file, export_files
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.page_policy import PagePolicies, headers_file, policy_in, site_policy
@@ -312,6 +315,11 @@ class DataFiles:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def page_spool() -> Spool:
+    """Where the generated pages' bodies wait until MkDocs writes them (``core.spool``)."""
+    return Spool()
+
+
 def start_data_files(registry: Registry) -> DataFiles:
     """Start making the data files; the hook starts them as soon as the registry is loaded,
     so they are made while MkDocs collects its files."""
@@ -319,13 +327,14 @@ def start_data_files(registry: Registry) -> DataFiles:
 
 
 def generate(registry: Registry, changed: dict[str, date],
-             data_files: DataFiles | None = None) -> SiteOutput:
+             data_files: DataFiles | None = None, spool: Spool | None = None) -> SiteOutput:
     """Everything the build adds: the pages are made here while the data files are made in
-    the background."""
+    the background; with ``spool``, the direct pages' bodies wait there (``page_spool``)."""
     files = data_files or start_data_files(registry)
-    pages = generated_pages(registry, changed, with_open_data=False)
-    exports, assets = files.result()
-    pages.append(open_data_page(registry, exports))
+    with spooled_bodies(spool) if spool is not None else nullcontext():
+        pages = generated_pages(registry, changed, with_open_data=False)
+        exports, assets = files.result()
+        pages.append(open_data_page(registry, exports))
     if data_files is None:  # called on its own (tests, scripts): the contents, no folder left
         assets = [GeneratedAsset(a.path, a.source.read_bytes()) if a.source else a
                   for a in assets]
@@ -337,17 +346,22 @@ def _data_files(registry: Registry, folder: Path
                 ) -> tuple[list[ExportFile], list[GeneratedAsset]]:
     """The data files written below ``folder`` (as UTF-8), each handed back by its path; the
     exports with their sizes, which the open-data page shows."""
-    exports = export_files(registry)
-    assets = []
-    sizes: dict[str, int] = {}
-    for asset in generated_assets(registry, exports):
-        data = asset.content.encode("utf-8") if isinstance(asset.content, str) else asset.content
-        target = folder / asset.path
+    assets: list[GeneratedAsset] = []
+
+    def write(path: str, content: str | bytes) -> int:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        sizes[asset.path] = len(data)
-        assets.append(GeneratedAsset(asset.path, b"", source=target))
-    return [ExportFile(f.path, b"", size=sizes[f.path]) for f in exports], assets
+        assets.append(GeneratedAsset(path, b"", source=target))
+        return len(data)
+
+    # One file in memory at a time: made, written, let go.
+    exports = [ExportFile(f.path, b"", size=write(f.path, f.content))
+               for f in each_export_file(registry)]
+    for asset in each_generated_asset(registry, exports=()):
+        write(asset.path, asset.content)
+    return exports, assets
 
 
 def generated_pages(registry: Registry, changed: dict[str, date], *,
@@ -381,20 +395,30 @@ def has_surveys(registry: Registry) -> bool:
 
 
 def generated_assets(registry: Registry,
-                     exports: list[ExportFile] | None = None) -> list[GeneratedAsset]:
-    exports = export_files(registry) if exports is None else exports
-    assets = [GeneratedAsset("dane/schema.json", schema_json())]
-    assets.extend(GeneratedAsset(f.path, f.content) for f in exports)
-    assets.extend(GeneratedAsset(path, content) for path, content in fair_calendars(registry))
-    assets.extend(GeneratedAsset(path, content) for path, content in form_assets(registry))
-    assets.extend(GeneratedAsset(path, content) for path, content in map_files(registry))
-    assets.append(GeneratedAsset(DIRECTORY_DATA_FILE, directory_data(registry)))
-    assets.extend(GeneratedAsset(path, content) for path, content in documents_assets(registry))
-    assets.extend(GeneratedAsset(path, content) for path, content in calendar_files(registry))
-    assets.extend(GeneratedAsset(path, content) for path, content in material_assets(registry))
-    assets.append(GeneratedAsset(*consultation_calendar(registry)))
-    assets.append(GeneratedAsset("konsultacje/uwaga-konsultacyjna.schema.json",
-                                 submission_schema_json()))
-    assets.extend(GeneratedAsset(path, content)
-                  for path, content in survey_assets(registry.surveys))
-    return assets
+                     exports: Iterable[ExportFile] | None = None) -> list[GeneratedAsset]:
+    return list(each_generated_asset(registry, exports))
+
+
+def each_generated_asset(registry: Registry, exports: Iterable[ExportFile] | None = None
+                         ) -> Iterator[GeneratedAsset]:
+    """Every data file, made as it is asked for (``exports``: those made already, or None to
+    make them here)."""
+    yield GeneratedAsset("dane/schema.json", schema_json())
+    for export in each_export_file(registry) if exports is None else exports:
+        yield GeneratedAsset(export.path, export.content)
+    # Each feature's files are made only when the ones before have been taken.
+    makers: list[Callable[[], Iterable[tuple[str, str | bytes]]]] = [
+        lambda: fair_calendars(registry),
+        lambda: form_assets(registry),
+        lambda: map_files(registry),
+        lambda: [(DIRECTORY_DATA_FILE, directory_data(registry))],
+        lambda: documents_assets(registry),
+        lambda: calendar_files(registry),
+        lambda: material_assets(registry),
+        lambda: [consultation_calendar(registry)],
+        lambda: [("konsultacje/uwaga-konsultacyjna.schema.json", submission_schema_json())],
+        lambda: survey_assets(registry.surveys),
+    ]
+    for make in makers:
+        yield from (GeneratedAsset(path, content) for path, content in make())
+

@@ -9,10 +9,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .spool import Spool, Spooled
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,9 @@ class GeneratedPage:
 
     src_uri: str
     markdown: str
-    # The ready HTML as UTF-8: a Python string of Polish text takes two bytes a character, and
-    # a build of 10,000 NGOs holds every page's body until MkDocs writes it (50 MB less).
-    body: bytes | None = None
+    # The ready HTML as UTF-8 (a Python string of Polish text takes two bytes a character),
+    # or its place in the build's spool (``spooled_bodies``).
+    stored: bytes | Spooled | None = None
     title: str = ""
     # A direct page is handed to MkDocs finished: MkDocs' Markdown pass is skipped, and its
     # search entries are cut by ``search_sections`` instead of the theme's HTML parser. NGO
@@ -37,10 +42,33 @@ class GeneratedPage:
     # False for pages that repeat others for readers without JavaScript (the directory's
     # further pages): the search index leaves them out, so they take no place in results.
     searchable: bool = True
+    spool: Spool | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def body(self) -> bytes | None:
+        if isinstance(self.stored, Spooled):
+            assert self.spool is not None
+            return self.spool.read(self.stored)
+        return self.stored
 
     @property
     def html(self) -> str | None:
-        return None if self.body is None else self.body.decode("utf-8")
+        body = self.body
+        return None if body is None else body.decode("utf-8")
+
+
+_spool: ContextVar[Spool | None] = ContextVar("spool", default=None)
+
+
+@contextmanager
+def spooled_bodies(spool: Spool) -> Iterator[None]:
+    """Direct pages made inside keep their bodies in ``spool``, not in memory: a build makes
+    every page before MkDocs writes the first, and at 10,000 NGOs their bodies were 61 MB."""
+    token = _spool.set(spool)
+    try:
+        yield
+    finally:
+        _spool.reset(token)
 
 
 @cache
@@ -63,8 +91,11 @@ def page_from_html(src_uri: str, title: str, body: str, *, direct: bool = False,
     because mkdocs-material prints ``page.meta.title`` unescaped."""
     front = "".join(f"{key}: {_yaml_flow(value)}\n"
                     for key, value in {"title": html.escape(title), **meta}.items())
-    return GeneratedPage(src_uri, f"---\n{front}---\n", body=body.strip().encode("utf-8"),
-                         title=title, direct=direct, searchable=searchable)
+    data = body.strip().encode("utf-8")
+    spool = _spool.get() if direct else None
+    return GeneratedPage(src_uri, f"---\n{front}---\n",
+                         stored=spool.put(data) if spool is not None else data, title=title,
+                         direct=direct, searchable=searchable, spool=spool)
 
 
 # Characters YAML refuses in a document (C1 controls, DEL, U+FFFE/FFFF, lone surrogates) or
