@@ -129,7 +129,7 @@ def on_files(files: Files, config) -> Files:
     # Indexed for search in the background while MkDocs renders every page.
     _state["search"] = start_search_index(  # each body read and decoded as the indexer comes
         ((file.page.url, title, spool.read(body).decode("utf-8")) for file, title, body in direct
-         if file.page is not None))
+         if file.page is not None), registry)
     for asset in output.assets:
         if asset.source is not None:  # written by the background process: copied by MkDocs
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
@@ -285,9 +285,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_build_error(error) -> None:
-    folder = _state.pop("data_files", None)
-    if folder is not None:
-        folder.discard()  # type: ignore[attr-defined]
+    for part in ("data_files", "search"):
+        work = _state.pop(part, None)
+        if work is not None:
+            work.discard()  # type: ignore[attr-defined]
     _close_spool()
 
 

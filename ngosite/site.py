@@ -32,7 +32,7 @@ from ngosite.contributing.form import (
     form_link,
     form_page_block,
 )
-from ngosite.core.background import Background
+from ngosite.core.background import Background, Handover
 from ngosite.core.history import last_changed
 from ngosite.core.problems import (
     CANNOT_BUILD,
@@ -152,23 +152,31 @@ def ngo_file_dates(registry: Registry) -> dict[str, date]:
     return last_changed(registry.root, "ngos")
 
 
-SearchIndexPart = Background[Prepared]
+SearchIndexPart = Handover[Prepared, Path]
 
 
-def start_search_index(direct_pages: Iterable[tuple[str, str, str]]) -> SearchIndexPart:
+def start_search_index(direct_pages: Iterable[tuple[str, str, str]],
+                       registry: Registry | None = None) -> SearchIndexPart:
     """Start indexing the pages we generate (``(url, title, html)``), which the theme does not
-    parse, in a background process while MkDocs renders the site (see ``background``)."""
-    return Background(lambda: prepare_generated_pages(direct_pages))
+    parse, in a background process while MkDocs renders the site (see ``background``); the
+    same process writes the whole index when ``finish_search_index`` hands it the site."""
+    def write(generated: Prepared, site_dir: Path) -> None:
+        polish_index_file(site_dir / "search" / "search_index.json", generated,
+                          topics_file(registry) if registry is not None else None)
+
+    return Handover(lambda: prepare_generated_pages(direct_pages), write)
 
 
 def finish_search_index(site_dir: Path, generated: SearchIndexPart | None,
                         registry: Registry | None = None) -> None:
     """After the theme wrote its search index (the hand-written pages): write the sharded
     Polish index of the whole site in its place, with the areas, localities and legal forms a
-    weak result offers."""
-    polish_index_file(site_dir / "search" / "search_index.json",
-                      generated.result() if generated is not None else None,
-                      topics_file(registry) if registry is not None else None)
+    weak result offers (``registry``: when no generated pages were started)."""
+    if generated is not None:
+        generated.finish(site_dir)
+    else:
+        polish_index_file(site_dir / "search" / "search_index.json", None,
+                          topics_file(registry) if registry is not None else None)
 
 
 def page_policies(env: Environment, config: object, command: str) -> PagePolicies:

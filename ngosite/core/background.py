@@ -90,3 +90,84 @@ def _run_child(func: Callable[[], object], sender: Connection) -> None:
         sender.send(answer)
     finally:
         sender.close()
+
+
+A = TypeVar("A")
+_FAILED = object()
+
+
+class Handover(Generic[T, A]):
+    """``first()`` computed in a forked child while the parent goes on; ``finish(arg)`` later
+    hands ``arg`` to the child, which runs ``then(first's value, arg)`` there. The value never
+    crosses to the parent: the search index of 10,000 NGO pages took the build's peak memory
+    40 MB higher when it came back through the pipe to be written.
+
+    As with ``Background``: in-line when the process may not fork, and repeated in-line when
+    the child fails or dies (``then`` must not mind being run again after a partial run).
+    ``discard`` ends a child whose ``finish`` will not come (a failed build)."""
+
+    def __init__(self, first: Callable[[], T], then: Callable[[T, A], None]) -> None:
+        self._first, self._then = first, then
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if not may_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        here, there = context.Pipe(duplex=True)
+        self._connection = here
+        self._process = context.Process(target=_run_handover,
+                                        args=(first, then, there, here), daemon=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # see Background
+            self._process.start()
+        there.close()
+
+    @property
+    def forked(self) -> bool:
+        return self._process is not None
+
+    def finish(self, arg: A) -> None:
+        if self._process is not None:
+            try:
+                self._connection.send(arg)
+                status = self._connection.recv()
+            except (EOFError, OSError):  # the child died without an answer
+                status = "failed"
+            finally:
+                self._connection.close()
+                self._process.join()
+                self._process = None
+            if status == "ok":
+                return
+        self._then(self._first(), arg)
+
+    def discard(self) -> None:
+        if self._process is not None:
+            self._connection.close()  # the child's wait for ``arg`` ends, and so does it
+            self._process.join(timeout=10)
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process = None
+
+
+def _run_handover(first: Callable[[], object], then: Callable[[object, object], None],
+                  connection: Connection, parents_end: Connection) -> None:
+    parents_end.close()  # else the wait for ``arg`` would not end when the parent closes it
+    try:
+        value = first()
+    except BaseException:  # the parent repeats the work in-line and raises it there
+        value = _FAILED
+    try:
+        arg = connection.recv()
+    except (EOFError, OSError):  # discarded
+        return
+    status = "failed"
+    if value is not _FAILED:
+        try:
+            then(value, arg)
+            status = "ok"
+        except BaseException:
+            status = "failed"
+    try:
+        connection.send(status)
+    finally:
+        connection.close()

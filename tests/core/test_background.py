@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ngosite.core.background import Background
+from ngosite.core.background import Background, Handover
 
 ROOT = Path(__file__).resolve().parents[2]
 can_fork = pytest.mark.skipif(
@@ -27,7 +27,8 @@ can_fork = pytest.mark.skipif(
 
 def _run_alone(body: str) -> None:
     """Run ``body`` in a new single-threaded interpreter; its assertions fail this test."""
-    code = "from ngosite.core.background import Background\nimport os\n" + textwrap.dedent(body)
+    code = ("from ngosite.core.background import Background, Handover\nimport os\n"
+            + textwrap.dedent(body))
     env = {k: v for k, v in os.environ.items() if k != "NGOSITE_PARALLEL"}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
@@ -101,3 +102,65 @@ def test_parallel_work_can_be_switched_off():
         work = Background(os.getpid)
         assert not work.forked and work.result() == os.getpid()
     """)
+
+
+# ------------------------------------------------------------------- Handover (the search index)
+
+
+@can_fork
+def test_a_handover_finishes_in_the_child_with_the_parents_argument(tmp_path):
+    _run_alone(f"""
+        import pathlib
+        parent = os.getpid()
+
+        def write(value, name):
+            pathlib.Path({str(tmp_path)!r}, name).write_text(f"{{value}} {{os.getpid()}}")
+
+        work = Handover(lambda: "ą" * 3, write)
+        assert work.forked
+        work.finish("wynik.txt")
+        value, pid = pathlib.Path({str(tmp_path)!r}, "wynik.txt").read_text().split()
+        assert value == "ąąą" and int(pid) != parent  # written there, from the child's value
+    """)
+
+
+@can_fork
+def test_a_handover_whose_child_fails_is_done_in_line(tmp_path):
+    _run_alone(f"""
+        import pathlib
+        parent = os.getpid()
+
+        def write(value, name):
+            if os.getpid() != parent:
+                raise OSError("dysk pełny")
+            pathlib.Path({str(tmp_path)!r}, name).write_text(value)
+
+        work = Handover(lambda: "zrobione", write)
+        work.finish("wynik.txt")
+        assert pathlib.Path({str(tmp_path)!r}, "wynik.txt").read_text() == "zrobione"
+    """)
+
+
+@can_fork
+def test_a_discarded_handover_ends_its_child():
+    _run_alone("""
+        work = Handover(lambda: 1, lambda value, arg: None)
+        process = work._process
+        work.discard()
+        assert not process.is_alive() and process.exitcode == 0
+    """)
+
+
+def test_a_handover_runs_in_line_while_other_threads_run(tmp_path):
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        seen: list[tuple[int, str]] = []
+        work = Handover(os.getpid, lambda value, arg: seen.append((value, arg)))
+        assert not work.forked
+        work.finish("x")
+        assert seen == [(os.getpid(), "x")]
+    finally:
+        stop.set()
+        thread.join()
