@@ -54,6 +54,21 @@ def test_every_page_kind_has_no_wcag_violations(watched, site_url, built_site, a
     assert not failures, "\n\n".join(failures)
 
 
+def test_no_page_kind_scrolls_sideways_on_a_320_px_phone(new_watched, site_url, built_site):
+    """WCAG 1.4.10 (reflow): a wide table may scroll in its own box, never the whole page."""
+    watched = new_watched(viewport={"width": 320, "height": 640}, is_mobile=True)
+    serve_blank_tiles(watched.context)
+    page = watched.page
+    wide = []
+    for kind, path in sorted(page_kinds(built_site).items()):
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append(f"/{path} (kind {kind or 'home'!r}): {width} px")
+    assert not wide, "\n".join(wide)
+
+
 _MARK_CONTROLS = """
 () => {
   const selector = 'a[href], button, input, select, textarea, summary, iframe, [tabindex]';
