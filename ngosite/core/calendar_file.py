@@ -9,6 +9,7 @@ VTIMEZONE: a calendar needs at least one component.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -43,16 +44,21 @@ def _hours(hours: int):  # type: ignore[no-untyped-def]
     return timedelta(hours=hours)
 
 
-def finish(calendar: Calendar, first_year: int, last_year: int) -> bytes:
+def finish(calendar: Calendar, first_year: int, last_year: int,
+           events: Sequence[bytes] = ()) -> bytes:
     """The file's bytes (CRLF line ends, folded lines) with the zone's VTIMEZONE covering
-    ``first_year``…``last_year`` as its first component.
+    ``first_year``…``last_year`` as its first component, and then ``events``: components
+    written already (``to_ical()``), in order.
 
     The zone is made and written once per span of years and put in its place in the written
     file: every event has a file of its own, and building and writing the same twenty years of
-    summer time for each was most of the time of a thousand events' files."""
-    if any(c.name == "VTIMEZONE" for c in calendar.subcomponents):
-        return calendar.to_ical()
+    summer time for each was most of the time of a thousand events' files. An event is in its
+    own file and in two feeds: it is written once, not three times."""
     text = calendar.to_ical()
+    end = text.rindex(b"END:VCALENDAR")
+    text = text[:end] + b"".join(events) + text[end:]
+    if any(c.name == "VTIMEZONE" for c in calendar.subcomponents):
+        return text
     first = text.find(b"\r\nBEGIN:", len(b"BEGIN:VCALENDAR"))
     at = (first if first >= 0 else text.rindex(b"\r\nEND:VCALENDAR")) + 2
     return text[:at] + _zone(first_year, last_year) + text[at:]

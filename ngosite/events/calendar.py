@@ -58,9 +58,10 @@ def calendar_files(registry: Registry) -> list[tuple[str, bytes]]:
     events = as_events(registry.events)
     if not events and not events.removed and not registry.fairs:
         return []
-    entries = {e.key: event_entry(registry, e) for e in events}
-    gone = {r.key: removed_entry(registry, r) for r in events.removed}
-    fairs = [(f, _fair_entry(registry, f)) for f in registry.fairs
+    # Each written once: an event is in its own file, the feed of everything and its kind's.
+    entries = {e.key: event_entry(registry, e).to_ical() for e in events}
+    gone = {r.key: removed_entry(registry, r).to_ical() for r in events.removed}
+    fairs = [(f, _fair_entry(registry, f).to_ical()) for f in registry.fairs
              if f.year in events.fair_sequences]
     files = [(e.ics_file, _calendar(registry, e.event.title, [entries[e.key]], [e]))
              for e in events]
@@ -114,17 +115,16 @@ def _feed_name(registry: Registry, kind: str | None) -> str:
     return f"{what} – {registry.settings.name}"
 
 
-def _calendar(registry: Registry, name: str, components: list[Event],
+def _calendar(registry: Registry, name: str, components: list[bytes],
               events: Iterable[LoadedEvent], *, refresh: bool = False,
               years: list[int] | None = None) -> bytes:
+    """A calendar of ``components``, each a VEVENT written already."""
     calendar = new_calendar(f"-//{registry.settings.name}//Wydarzenia//PL", name,
                             refresh_hours=REFRESH_HOURS if refresh else None)
-    for component in components:
-        calendar.add_component(component)
     removed = [_start(r).year for r in as_events(registry.events).removed]
     years = (years or []) + [e.start.year for e in events] + [f.year for f in registry.fairs] \
         + [as_events(registry.events).today.year] + removed
-    return finish(calendar, min(years), max(years) + 1)
+    return finish(calendar, min(years), max(years) + 1, components)
 
 
 def event_entry(registry: Registry, loaded: LoadedEvent) -> Event:
