@@ -225,7 +225,8 @@ def _event_page(registry: Registry, loaded: LoadedEvent, now: datetime,
         ics_href=f"{loaded.slug}.ics", feed_href=f"{up}{feed_file(None)}",
         events_href=f"{up}{EVENTS_DIR}/", as_of=as_of_text(now), script=up + SCRIPT,
         jsonld=Markup(script_json(event_jsonld(registry, loaded, page))))
-    return page_from_html(f"{EVENTS_DIR}/{loaded.year}/{loaded.slug}.md", event.title, body)
+    return page_from_html(f"{EVENTS_DIR}/{loaded.year}/{loaded.slug}.md", event.title, body,
+                          direct=True)
 
 
 def _consultation_link(registry: Registry, loaded: LoadedEvent, up: str) -> Link | None:
