@@ -58,9 +58,8 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
-def short_text(html: str) -> str:
-    """The first ``TEXT_CHARS`` characters of an entry's text, escaped again for HTML."""
-    text = plain_text(html)
+def short_text(text: str) -> str:
+    """The first ``TEXT_CHARS`` characters of an entry's plain text, escaped again for HTML."""
     if len(text) > TEXT_CHARS:
         text = text[:TEXT_CHARS].rsplit(" ", 1)[0] + " …"
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -95,23 +94,30 @@ class IndexBuilder:
             title_words = words(plain_text(title))
             if location == page_location:
                 title_length += len(title_words)
-                for word in title_words:
-                    in_title[search_key(word)] += 1
+                in_title.update(map(search_key, title_words))
             else:
                 for word in title_words:
                     terms[search_key(word)] += SECTION_WEIGHT
                 length += len(title_words)
-            text_words = words(plain_text(text))
-            for word in text_words:
-                terms[search_key(word)] += 1
+            plain = plain_text(text)  # once: for the words and for the short text
+            text_words = words(plain)
+            terms.update(map(search_key, text_words))  # counted in C: most of the words
             length += len(text_words)
-            sections.append((location, title, short_text(text)))
+            sections.append((location, title, short_text(plain)))
         if not sections or page_location in self.locations:
             return
         number = self.locations[page_location] = len(self.sections)
-        for term in terms.keys() | in_title.keys():
-            count = min(terms[term], 0xFFFF) + _TITLE_HIT * min(in_title[term], 0xFFFF)
-            self.postings.setdefault(term, array("I")).extend((number, count))
+        # A posting per (term, page): the loop runs some 70 times a page, so without calls.
+        postings = self.postings
+        for term, count in terms.items():
+            hits = in_title.get(term, 0)
+            count = (count if count < 0xFFFF else 0xFFFF) + _TITLE_HIT * (
+                hits if hits < 0xFFFF else 0xFFFF)
+            postings.setdefault(term, array("I")).extend((number, count))
+        for term, hits in in_title.items():
+            if term not in terms:
+                count = _TITLE_HIT * (hits if hits < 0xFFFF else 0xFFFF)
+                postings.setdefault(term, array("I")).extend((number, count))
         self.lengths.append(length)
         self.title_lengths.append(title_length)
         self.sections.append(json.dumps(sections, ensure_ascii=False,
