@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Scalar:
-    """What the author typed for one scalar, and what YAML 1.1 made of it."""
+class Scalar(NamedTuple):
+    """What the author typed for one scalar, and what YAML 1.1 made of it (a tuple: made for
+    every value of every file, and made faster than a frozen dataclass)."""
 
     raw: str
     tag: str

@@ -97,7 +97,8 @@ def read_yaml(path: Path, name: str, problems: list[Problem],
     doc = SourceDocument(path=path, name=name, data=None)
     builder = TreeBuilder(doc, problems, limits)
     try:
-        builder.build(yaml.parse(text, Loader=LOADER))
+        # The parser's events as it makes them (no generator around each, as in yaml.parse).
+        builder.build(iter(LOADER(text).get_event, None))
     except yaml.YAMLError as exc:
         problems.append(_syntax_problem(name, text, _clearer_error(text) or exc))
         return None
