@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ngosite.site import (
     SHELL_TEMPLATE,
     BuildStopped,
+    DataFiles,
     Preview,
     Registry,
     build_messages,
@@ -102,7 +103,7 @@ def on_config(config):
     # collections do not copy shared memory. Only in `mkdocs build`: under `serve` the last
     # build's garbage would be frozen with it, and memory would grow with every rebuild.
     _freeze()
-    _state["data_files"] = start_data_files(registry)
+    _state["data_files"] = start_data_files(registry, Path(config.site_dir))
     return config
 
 
@@ -110,7 +111,8 @@ def on_files(files: Files, config) -> Files:
     registry: Registry = _state["registry"]  # type: ignore[assignment]
     changed = _state["changed"] = ngo_file_dates(registry)
     spool = _state["spool"] = page_spool()  # where the direct pages' bodies wait
-    output = generate(registry, changed, _state.get("data_files"), spool)  # type: ignore[arg-type]
+    data_files: DataFiles = _state["data_files"]  # type: ignore[assignment]
+    output = generate(registry, changed, data_files, spool)
     ready_html: dict[str, str] = {}
     direct: list[tuple[File, str, object]] = []  # with the body's place in the spool
     nav_titles = _nav_titles(config.nav or [])
@@ -130,8 +132,9 @@ def on_files(files: Files, config) -> Files:
     _state["search"] = start_search_index(  # each body read and decoded as the indexer comes
         ((file.page.url, title, spool.read(body).decode("utf-8")) for file, title, body in direct
          if file.page is not None), registry)
-    for asset in output.assets:
-        if asset.source is not None:  # written by the background process: copied by MkDocs
+    # The site is clean now: the background process's files are moved into it.
+    for asset in data_files.placed(output.assets):
+        if asset.source is not None:  # in its place, or copied by MkDocs
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         else:
             files.append(File.generated(config, asset.path, content=asset.content))

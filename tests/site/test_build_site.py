@@ -199,3 +199,11 @@ def test_no_theme_override_leaks_into_the_site(site):
     assert not (site / "partials").exists()
     assert sorted(path.suffix for path in overrides.rglob("*") if path.is_file()) == \
         [".html"] * len([p for p in overrides.rglob("*") if p.is_file()])
+
+
+def test_the_data_files_are_in_the_site_and_their_work_folder_is_gone(site):
+    """Made in the background below a hidden folder of the site and moved into place."""
+    assert [p.name for p in site.iterdir() if p.name.startswith(".ngosite")] == []
+    entries = len(list((ROOT / "ngos").glob("*.yml")))
+    assert len(list((site / "dodaj-organizacje" / "wpisy").glob("*.json"))) == entries
+    assert (site / "dane" / "organizacje.csv").stat().st_size > 0
