@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ngosite.core.markdown_text import plain_text
+from ngosite.core.markdown_text import summary
 from ngosite.organisations.registry import Entry, Registry
 
 from .exports import page_address
@@ -44,7 +44,9 @@ def organisation_data(registry: Registry, entry: Entry) -> dict[str, Any]:
         data["url"] = page_address(registry, entry)
     if org.short_name:
         data["alternateName"] = org.short_name
-    data["description"] = plain_text(org.description)
+    # The summary the directory's card shows: the whole text is on the page, and copying it
+    # here made a long description twice the bytes of every such page.
+    data["description"] = summary(org.description)
     data["address"] = address
     contact = org.contact
     if contact.email:

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from support.projects import registry_with_entry
 
+from ngosite.core.markdown_text import plain_text, summary
 from ngosite.organisations.registry import Registry
 from ngosite.pipeline import load_registry
 from ngosite.publishing.data_dictionary import LIST_SEPARATOR, dictionary
@@ -375,12 +376,15 @@ def test_jsonld_cannot_break_out_of_its_script_element(hostile_registry):
 
 
 def test_every_ngo_page_carries_its_jsonld(registry):
+    assert any(len(plain_text(e.org.description)) > 200 for e in registry)
     for entry in registry:
         parser = _Scripts()
         parser.feed(str(organisation_jsonld(registry, entry)))
         data = json.loads(parser.scripts[0][1])
         org = entry.org
         assert data["name"] == org.name
+        # The card's summary, not the page's whole text (some sample texts are longer).
+        assert data["description"] == summary(org.description)
         assert data["address"]["addressLocality"] == org.address.locality
         assert data["address"]["postalCode"] == org.address.postal_code
         if org.identifiers.nip:
