@@ -68,7 +68,12 @@ from ngosite.organisations.registry import Registry
 from ngosite.organisations.schema import schema_json
 from ngosite.pipeline import load_registry
 from ngosite.publishing.accessibility_statement import statement_page, statement_problems
-from ngosite.publishing.exports import ExportFile, each_export_file, export_files
+from ngosite.publishing.exports import (
+    ExportFile,
+    each_export_file,
+    export_files,
+    write_exports,
+)
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
 from ngosite.publishing.page_policy import PagePolicies, headers_file, policy_in, site_policy
@@ -410,19 +415,17 @@ def _data_files(registry: Registry, folder: Path
     assets: list[GeneratedAsset] = []
     made: set[Path] = set()
 
-    def write(path: str, content: str | bytes) -> int:
-        data = content.encode("utf-8") if isinstance(content, str) else content
+    def write(path: str, content: str | bytes) -> None:
         target = folder / path
         if target.parent not in made:  # 10,000 entry files share one folder
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         assets.append(GeneratedAsset(path, b"", source=target))
-        return len(data)
 
-    # One file in memory at a time: made, written, let go.
-    exports = [ExportFile(f.path, b"", size=write(f.path, f.content))
-               for f in each_export_file(registry)]
+    exports = write_exports(registry, folder)  # a line of each at a time
+    assets += [GeneratedAsset(f.path, b"", source=folder / f.path) for f in exports]
+    # Then one file in memory at a time: made, written, let go.
     for asset in each_generated_asset(registry, exports=()):
         write(asset.path, asset.content)
     return exports, assets

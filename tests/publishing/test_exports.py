@@ -28,11 +28,14 @@ from ngosite.publishing.data_dictionary import LIST_SEPARATOR, dictionary
 from ngosite.publishing.exports import (
     BOM,
     CSV_DELIMITER,
+    _JsonLines,
     csv_cell,
     csv_text,
+    each_export_file,
     export_files,
     geojson_text,
     json_text,
+    write_exports,
 )
 from ngosite.publishing.jsonld import organisation_jsonld
 from ngosite.publishing.open_data_page import open_data_page
@@ -392,3 +395,21 @@ def test_every_ngo_page_carries_its_jsonld(registry):
         ids = {i["propertyID"]: i["value"] for i in data.get("identifier", [])}
         if org.identifiers.krs:
             assert ids["KRS"] == org.identifiers.krs
+
+
+def test_the_build_writes_the_same_bytes_a_line_at_a_time(any_registry, tmp_path):
+    """``write_exports`` (the build: one pass, nothing held whole) and ``each_export_file``
+    (each file made whole) give the same files, and the sizes the open-data page shows."""
+    written = write_exports(any_registry, tmp_path)
+    whole = list(each_export_file(any_registry))
+    assert [f.path for f in written] == [f.path for f in whole]
+    for streamed, made in zip(written, whole, strict=True):
+        content = made.content.encode("utf-8") if isinstance(made.content, str) else made.content
+        assert (tmp_path / streamed.path).read_bytes() == content, streamed.path
+        assert streamed.size == len(content)
+
+
+def test_a_list_without_items_is_still_its_json():
+    out = io.StringIO()
+    _JsonLines(out, {"type": "FeatureCollection"}, "features").close()
+    assert json.loads(out.getvalue()) == {"type": "FeatureCollection", "features": []}
