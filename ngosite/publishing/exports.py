@@ -166,6 +166,7 @@ _GEOJSON_HEAD = {"type": "FeatureCollection"}
 
 
 def geojson_text(registry: Registry) -> str:
+    """The GeoJSON export whole (``_feature`` says what a feature holds)."""
     out = io.StringIO()
     lines = _JsonLines(out, _GEOJSON_HEAD, "features")
     for entry in registry:
@@ -198,6 +199,7 @@ def _json_head(registry: Registry) -> dict[str, Any]:
 
 
 def json_text(registry: Registry) -> str:
+    """The JSON export whole (``_organisation`` says what an NGO's item holds)."""
     out = io.StringIO()
     lines = _JsonLines(out, _json_head(registry), "organizacje")
     for entry in registry:
