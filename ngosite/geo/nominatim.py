@@ -67,12 +67,26 @@ class Found:
 
 
 class _PoliteRateLimiter(RateLimiter):
-    """geopy's RateLimiter with an injectable sleep (tests) and Retry-After honoured."""
+    """geopy's RateLimiter with an injectable sleep (tests) and Retry-After honoured.
+
+    geopy counts the delay from the moment a request starts; the server sees a request when it
+    arrives, and a first request slow to connect arrived 0.9 s before the next one. Here the
+    delay counts from the moment the previous answer (or error) came back, so the server never
+    sees two requests closer than ``min_delay_seconds``."""
 
     def __init__(self, func: Callable, sleep: Callable[[float], None], **kwargs):
-        super().__init__(func, **kwargs)
+        super().__init__(self._spaced(func), **kwargs)
         self._sleep_func = sleep
         self.retry_after = 0.0
+
+    def _spaced(self, func: Callable) -> Callable:
+        def call(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            finally:
+                with self._lock:
+                    self._last_call = self._clock()
+        return call
 
     def _sleep(self, seconds: float) -> None:
         wait = max(seconds, min(self.retry_after, MAX_RETRY_AFTER_S))
