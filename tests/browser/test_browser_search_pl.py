@@ -163,3 +163,21 @@ def test_a_weak_result_says_what_it_tried_and_links_the_nearest_lists(watched, s
     page.wait_for_url(f"{site_url}organizacje/obszary/sport/")
     assert "sport" in page.locator("h1").inner_text().lower()
     watched.assert_no_errors()
+
+
+def test_a_weak_result_in_one_tab_shows_no_help_in_another(new_watched, site_url):
+    """The help travels on a BroadcastChannel, which every tab of the site hears: a tab with
+    another query in its box must not show the help meant for the tab where it was typed."""
+    watched = new_watched()
+    calm, typing = watched.page, watched.context.new_page()
+    for page in (calm, typing):
+        page.goto(site_url)
+    calm_prompt, typing_prompt = wait_until_search_ready(calm), wait_until_search_ready(typing)
+    ask(calm, "seniorzy", calm_prompt)  # a good result in the first tab: no help there
+    ask(typing, "rydzewo sauna", typing_prompt)
+    assert wait_until(lambda: typing.locator(".ngo-search-help").count() == 1, typing, 10)
+    calm.wait_for_timeout(500)  # the message reached the first tab too, at the same moment
+    assert calm.locator(".ngo-search-help").count() == 0, "help for another tab's query shown"
+    ask(calm, "rydzewo sauna", calm_prompt)  # its own weak query still gets its help
+    assert wait_until(lambda: calm.locator(".ngo-search-help").count() == 1, calm, 10)
+    watched.assert_no_errors()

@@ -4,7 +4,9 @@
  *
  * The search worker (docs/assets/javascripts/search-pl.js) decides and sends it on the
  * BroadcastChannel "search-pl-help", one message per query ({weak: false} clears the box): the
- * theme's own results code, which talks to the worker, knows nothing of it. Built with
+ * theme's own results code, which talks to the worker, knows nothing of it. The channel reaches
+ * every tab of the site, so a tab shows only the answer for the text in its own box (the theme
+ * sends the box's value unchanged, and the worker sends it back as `query`). Built with
  * textContent only (a query is the resident's text).
  */
 (function () {
@@ -95,8 +97,12 @@
   channel.onmessage = function (event) {
     var help = event.data || {};
     var input = document.querySelector(".md-search__input");
-    if (!help.weak || !input || input.value.trim() === "") clear();
-    else render(help);
+    if (!input || input.value.trim() === "") { clear(); return; }
+    // Every open tab of the site hears the channel: an answer for another text than this
+    // tab's box holds came from another tab's search (or is a late one), and is not ours.
+    if (help.query !== input.value) return;
+    if (help.weak) render(help);
+    else clear();
   };
   document.addEventListener("input", function (event) {
     if (event.target.matches && event.target.matches(".md-search__input") &&
