@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from support.new_gmina import FROM_OWN_FILES, FROM_REGISTERS, init_and_build
+from support.projects import ROOT as REPO_ROOT
 
 pytestmark = pytest.mark.e2e
 SAMPLE_GMINA = re.compile(r"miłk|milk|giżyc|gizyc|mazursk|rydzew", re.IGNORECASE)
@@ -52,6 +54,20 @@ def test_sitemap_lists_every_page_at_the_sites_address(registers) -> None:
     assert "https://gmina-testowo.github.io/organizacje/organizacje/stowarzyszenie-przykladowe/" \
         in urls
     assert 'href="/organizacje/assets/' in (site / "404.html").read_text("utf-8")
+
+
+def test_the_new_site_loads_what_the_product_loads(registers) -> None:
+    """The new gmina's configuration is a template of its own: a script or stylesheet added to
+    the product's mkdocs.yml and not to the template would be missing from every new site (the
+    search's help under a weak result was, until this test)."""
+    product = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text("utf-8"))
+    new = yaml.safe_load((registers[0] / "mkdocs.yml").read_text("utf-8"))
+    for key in ("theme", "extra_javascript", "plugins", "hooks", "markdown_extensions"):
+        assert new[key] == product[key], key
+    assert new["extra"]["stylesheets"] == product["extra"]["stylesheets"]
+    home = (registers[0] / "site" / "index.html").read_text("utf-8")
+    for script in product["extra_javascript"]:
+        assert f'src="{script}"' in home, script
 
 
 def test_the_registers_give_names_points_and_simc(registers) -> None:
