@@ -27,7 +27,11 @@ from .registry import Entry, Registry
 from .vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS, TARGET_GROUPS
 
 DIRECTORY = "organizacje"
-PAGE_SIZE = 50
+PAGE_SIZE = 50  # cards on a page of the directory
+# One-line entries on a page of a list per locality or area: a line is a fifth of a card, so a
+# page of them weighs about what a page of cards does. At 50 a page, the theme's page around
+# them (10 KB) weighed as much again as the entries, on 730 pages at 10,000 NGOs.
+LIST_PAGE_SIZE = 200
 LOCALITIES, AREAS = "miejscowosci", "obszary"
 
 
@@ -92,8 +96,8 @@ def _made_once(template_name: str, context: Callable[[Entry], dict[str, object]]
     return render
 
 
-def pages_of(entries: Sequence[Entry]) -> list[Sequence[Entry]]:
-    return [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [entries]
+def pages_of(entries: Sequence[Entry], size: int = PAGE_SIZE) -> list[Sequence[Entry]]:
+    return [entries[i:i + size] for i in range(0, len(entries), size)] or [entries]
 
 
 def page_path(base: str, number: int) -> str:
@@ -142,12 +146,12 @@ def compact_renderer() -> Callable[[Entry, str], Markup]:
                       lambda entry: {"entry": entry, "form": LEGAL_FORMS[entry.org.legal_form]})
 
 
-def listing_pages(registry: Registry, listing: Listing,
-                  render: Callable[[Entry, str], Markup]) -> list[GeneratedPage]:
-    """The pages of one listing (``/organizacje/<path>``, ``…/strona-<n>/``); ``render``
-    makes the HTML of one entry."""
+def listing_pages(registry: Registry, listing: Listing, render: Callable[[Entry, str], Markup],
+                  page_size: int = PAGE_SIZE) -> list[GeneratedPage]:
+    """The pages of one listing (``/organizacje/<path>``, ``…/strona-<n>/``), ``page_size``
+    entries each; ``render`` makes the HTML of one entry."""
     template = environment().get_template("directory_listing.html")
-    chunks = pages_of(listing.entries)
+    chunks = pages_of(listing.entries, page_size)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = page_path(listing.path, number)

@@ -25,6 +25,7 @@ from .directory_data import DATA_FILE
 from .listings import (
     AREAS,
     DIRECTORY,
+    LIST_PAGE_SIZE,
     LOCALITIES,
     PAGE_SIZE,
     Listing,
@@ -80,7 +81,7 @@ def directory_pages(registry: Registry) -> list[GeneratedPage]:
     pages.extend(listing_pages(registry, everything, render)[1:])
     compact = compact_renderer()
     for listing in (*localities, *areas):
-        pages.extend(listing_pages(registry, listing, compact))
+        pages.extend(listing_pages(registry, listing, compact, LIST_PAGE_SIZE))
     pages.append(index_page("Organizacje według miejscowości", LOCALITIES,
                             [("", localities)]))
     pages.append(index_page("Organizacje według obszaru działalności", AREAS, [("", areas)]))

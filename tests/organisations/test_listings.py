@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from support.projects import ROOT
 
+from ngosite.organisations import pages as pages_module
 from ngosite.organisations.directory_data import directory_data
-from ngosite.organisations.listings import PAGE_SIZE, url_slug
+from ngosite.organisations.listings import LIST_PAGE_SIZE, PAGE_SIZE, url_slug
 from ngosite.organisations.pages import directory_pages
 from ngosite.organisations.rules import check_slug
 from ngosite.organisations.synthetic import write_synthetic_project
@@ -69,6 +70,22 @@ def test_one_list_per_locality_and_per_area_with_exactly_their_entries(registry,
         assert len(_cards(pages, prefix)) == count, area
     index = pages["organizacje/miejscowosci/index.md"].html
     assert all(f'href="../miejscowosci/{url_slug(name)}/"' in index for name in by_locality)
+
+
+def test_lists_per_locality_and_area_are_paged_by_their_own_size(registry, monkeypatch):
+    """Their one-line entries come ``LIST_PAGE_SIZE`` a page (200: a page of lines weighs about
+    what a page of 50 cards does); the directory's own pages keep ``PAGE_SIZE`` cards."""
+    assert LIST_PAGE_SIZE > PAGE_SIZE
+    monkeypatch.setattr(pages_module, "LIST_PAGE_SIZE", 7)
+    pages = {page.src_uri: page for page in directory_pages(registry)}
+    area, count = Counter(a for e in registry for a in e.org.areas).most_common(1)[0]
+    assert count > 7
+    prefix = f"organizacje/obszary/{url_slug(area)}/"
+    on_pages = [len(_CARD.findall(pages[prefix + (f"strona-{n}/" if n > 1 else "")
+                                        + "index.md"].html)) for n in range(1, -(-count // 7) + 1)]
+    assert on_pages[:-1] == [7] * (len(on_pages) - 1) and sum(on_pages) == count
+    assert f"{prefix}strona-{len(on_pages) + 1}/index.md" not in pages
+    assert len(_CARD.findall(pages["organizacje/index.md"].html)) == PAGE_SIZE
 
 
 def test_cards_link_to_the_lists_of_their_locality_and_areas(registry, pages):
