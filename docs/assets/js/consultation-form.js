@@ -188,8 +188,9 @@
 
   // The page lists the first step (the whole document, the preamble, every §); after a unit
   // with sub-units comes a list of them (config.kroki, from units.py), first "cały …" (the unit
-  // itself), and so on down to litery. The comment is about the last unit chosen.
-  var STEPS = ["kons-dotyczy", "kons-dotyczy-2", "kons-dotyczy-3", "kons-dotyczy-4"].map(el);
+  // itself), and so on down to litery. The comment is about the last unit chosen. The steps
+  // are the form's own (consultation_form.html writes one per level of a unit), in page order.
+  var STEPS = Array.prototype.slice.call(document.querySelectorAll(".kons-step select"));
   var KIND_NAMES = { "ust.": "ustęp", "pkt": "punkt", "lit.": "litera" };
 
   function stepBox(select) {
