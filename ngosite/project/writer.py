@@ -78,8 +78,14 @@ def write_project(new: NewProject) -> list[Path]:
     common = {"s": new.answers, "today": build_date().isoformat(), "sample": new.with_sample,
               "localities": len(new.places), "without_point": without_point,
               "boundary_source": new.boundary_source, "sources": ", ".join(new.sources)}
+    gmina_yml = env.get_template("gmina.yml").render(common)
+    # The settings and gazetteer as the build will read them: the pages' and the sample
+    # entry's examples come from them.
+    settings = Settings.model_validate(yaml.safe_load(gmina_yml))
+    gazetteer = Gazetteer.model_validate(
+        {"miejscowosci": [p.as_yaml_data() for p in new.places]})
     files = {
-        "data/gmina.yml": env.get_template("gmina.yml").render(common),
+        "data/gmina.yml": gmina_yml,
         "data/miejscowosci.yml": env.get_template("miejscowosci.yml").render(common)
         + yaml.safe_dump({"miejscowosci": [p.as_yaml_data() for p in new.places]},
                          allow_unicode=True, sort_keys=False, width=100),
@@ -92,38 +98,22 @@ def write_project(new: NewProject) -> list[Path]:
     }
     for relative, text in files.items():
         _write(folder / relative, text)
-    _write_pages(new, env, common)
+    for page in PAGES:
+        _write(folder / "docs" / page, render_page(page, settings, gazetteer, new.outline))
     for part in SHARED:
         _copy(PROGRAM / part, folder / part)
     if new.with_sample:
-        _write(folder / SAMPLE_ENTRY, sample_yaml(new, env, common))
+        _write(folder / SAMPLE_ENTRY, sample_yaml(new, settings, gazetteer))
     return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
 
 
-def _written(new: NewProject, env: Environment,
-             common: dict[str, object]) -> tuple[Settings, Gazetteer]:
-    """The settings and gazetteer as the build will read them."""
-    gazetteer = Gazetteer.model_validate(
-        {"miejscowosci": [p.as_yaml_data() for p in new.places]})
-    settings = Settings.model_validate(yaml.safe_load(
-        env.get_template("gmina.yml").render(common)))
-    return settings, gazetteer
-
-
-def sample_yaml(new: NewProject, env: Environment, common: dict[str, object]) -> str:
+def sample_yaml(new: NewProject, settings: Settings, gazetteer: Gazetteer) -> str:
     """One sample NGO entry (``--with-sample``), in the gmina's own locality: the wzór of the
     NGOs' guide, so the first build shows a directory, a page and a pin."""
-    settings, gazetteer = _written(new, env, common)
     examples = GminaExamples.of(settings, gazetteer)
     point = examples.point or (new.outline.centroid.y, new.outline.centroid.x)
     return dump_entry(sample_entry(build_date(), examples.locality, examples.postal_code,
                                    starosta=examples.starosta, point=point))
-
-
-def _write_pages(new: NewProject, env: Environment, common: dict[str, object]) -> None:
-    settings, gazetteer = _written(new, env, common)
-    for page in PAGES:
-        _write(new.folder / "docs" / page, render_page(page, settings, gazetteer, new.outline))
 
 
 def render_page(page: str, settings: Settings, gazetteer: Gazetteer,
