@@ -59,6 +59,7 @@ class Listing:
     title: str  # the page title
     entries: Sequence[Entry]
     intro: str = ""
+    subject: str = ""  # what it lists by: the locality's name, the area's slug ("" for all)
 
 
 def card_context(entry: Entry) -> dict[str, object]:
@@ -127,12 +128,12 @@ def listings(registry: Registry) -> tuple[list[Listing], list[Listing]]:
     place = registry.settings.name_locative
     localities = [Listing(locality_path(name), f"Organizacje: {name}",
                           f"Organizacje pozarządowe — {name}", entries,
-                          f"Organizacje pozarządowe z siedzibą w miejscowości {name}.")
+                          f"Organizacje pozarządowe z siedzibą w miejscowości {name}.", name)
                   for name, entries in sorted(by_locality.items(),
                                               key=lambda item: polish_key(item[0]))]
     areas = [Listing(area_path(slug), f"Organizacje: {term.label}",
                      f"Organizacje pozarządowe — {term.label}", by_area[slug],
-                     f"Organizacje w {place}, które działają w obszarze: {term.label}.")
+                     f"Organizacje w {place}, które działają w obszarze: {term.label}.", slug)
              for slug, term in PUBLIC_BENEFIT_AREAS.items() if slug in by_area]
     return localities, areas
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ngosite.organisations.listings import DIRECTORY, area_path, listings
+from ngosite.organisations.listings import DIRECTORY, listings
 from ngosite.organisations.registry import Registry
 from ngosite.organisations.vocabulary import LEGAL_FORMS, PUBLIC_BENEFIT_AREAS
 
@@ -52,16 +52,15 @@ def search_topics(registry: Registry) -> list[dict[str, object]]:
     kind, number of NGOs and search keys."""
     own = own_words()
     localities, areas = listings(registry)
-    slugs = {area_path(slug): slug for slug in PUBLIC_BENEFIT_AREAS}
     topics: list[dict[str, object]] = []
     for listing in areas:
-        term = PUBLIC_BENEFIT_AREAS[slugs[listing.path]]
+        term = PUBLIC_BENEFIT_AREAS[listing.subject]
         topics.append({"u": f"{DIRECTORY}/{listing.path}", "n": term.label, "k": "obszar",
                        "c": len(listing.entries),
                        "w": _keys(term.label, term.description,
                                   *own.get(f"obszar:{term.slug}", ()))})
     for listing in localities:
-        name = listing.heading.removeprefix("Organizacje: ")
+        name = listing.subject
         topics.append({"u": f"{DIRECTORY}/{listing.path}", "n": name, "k": "miejscowosc",
                        "c": len(listing.entries), "w": _keys(name)})
     forms = Counter(entry.org.legal_form for entry in registry)
