@@ -29,3 +29,19 @@ def test_page_has_no_wcag_violations(watched, site_url, page_path, axe_check):
     watched.page.goto(site_url + page_path)
     watched.page.wait_for_load_state("load")
     axe_check(watched.page, f"/{page_path}")
+
+
+@pytest.mark.parametrize(("scheme", "drawn"), [("light", "invert(1)"), ("dark", "none")])
+def test_the_logo_stays_visible_in_forced_colours(watched, site_url, scheme, drawn):
+    """The logo is a white image file: a contrast theme repaints the header behind it but not
+    the image, so on a light theme it is drawn dark (an inline icon took the text colour)."""
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 800})  # the header shows the logo
+    page.emulate_media(forced_colors="active", color_scheme=scheme)
+    page.goto(site_url)
+    page.locator("link[data-nonblocking][media=all]").wait_for(state="attached")  # all rules
+    logo = page.locator(".md-header__button.md-logo img")
+    assert logo.is_visible()
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert logo.evaluate("img => getComputedStyle(img).filter") == drawn
+    watched.assert_clean()
